@@ -1,0 +1,434 @@
+//! Functions as the page uses them: a scalar function with its exact
+//! gradient, a vector-valued function with its Jacobian, and their values on
+//! grids for the figures.
+//!
+//! All partial derivatives are built once, when the function is made, and
+//! compiled together with the function so shared work is done once. A
+//! function whose derivatives are too large is refused at construction, with
+//! a message, rather than at the first drag.
+
+use crate::compile::Program;
+use crate::derive::derive;
+use crate::error::{group, Error, DERIVATIVE_BUDGET, MAX_GRID_POINTS};
+use crate::graph::{Graph, Id};
+use crate::parse::parse_all;
+use crate::print;
+
+/// `n` evenly spaced values from `a` to `b`, endpoints included, computed as
+/// numpy's `linspace` computes them so grid points match the notebook's.
+pub fn linspace(a: f64, b: f64, n: usize) -> Vec<f64> {
+    if n == 1 {
+        return vec![a];
+    }
+    let step = (b - a) / (n - 1) as f64;
+    let mut v: Vec<f64> = (0..n).map(|i| i as f64 * step + a).collect();
+    if let Some(last) = v.last_mut() {
+        *last = b;
+    }
+    v
+}
+
+/// The centres of `n` equal cells between `a` and `b`: where a figure samples
+/// each pixel column or row.
+pub fn centers(a: f64, b: f64, n: usize) -> Vec<f64> {
+    let w = (b - a) / n as f64;
+    (0..n).map(|i| a + (i as f64 + 0.5) * w).collect()
+}
+
+pub fn check_grid(xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<(), Error> {
+    if ![xmin, xmax, ymin, ymax].iter().all(|v| v.is_finite()) {
+        return Err(Error::new("The domain's bounds must be finite numbers."));
+    }
+    if xmin >= xmax || ymin >= ymax {
+        return Err(Error::new("Each range needs its minimum below its maximum."));
+    }
+    if nx == 0 || ny == 0 {
+        return Err(Error::new("A grid needs at least one point in each direction."));
+    }
+    if nx.saturating_mul(ny) > MAX_GRID_POINTS {
+        return Err(Error::new(format!(
+            "A grid of {} × {} points is too large; the limit is {} points.",
+            group(nx as u64),
+            group(ny as u64),
+            group(MAX_GRID_POINTS as u64)
+        )));
+    }
+    Ok(())
+}
+
+fn check_point(point: &[f64], vars: &[String]) -> Result<(), Error> {
+    if point.len() != vars.len() {
+        return Err(Error::new(format!(
+            "This function has {} variable{} ({}), so a point needs {} coordinate{}, not {}.",
+            vars.len(),
+            if vars.len() == 1 { "" } else { "s" },
+            vars.join(", "),
+            vars.len(),
+            if vars.len() == 1 { "" } else { "s" },
+            point.len()
+        )));
+    }
+    Ok(())
+}
+
+fn check_two(vars: &[String]) -> Result<(), Error> {
+    if vars.len() != 2 {
+        return Err(Error::new(format!(
+            "A grid needs a function of exactly two variables; this one has {} ({}). Give the variables explicitly, e.g. [\"x\", \"y\"].",
+            vars.len(),
+            vars.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Euclidean length, scaled so that huge or tiny components do not overflow.
+pub fn norm(v: &[f64]) -> f64 {
+    let m = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    if m == 0.0 || !m.is_finite() {
+        return if v.iter().any(|x| x.is_nan()) { f64::NAN } else { m };
+    }
+    m * v.iter().map(|x| (x / m) * (x / m)).sum::<f64>().sqrt()
+}
+
+/// A real-valued function of several variables, with its exact gradient.
+#[derive(Clone, Debug)]
+pub struct Scalar {
+    graph: Graph,
+    root: Id,
+    vars: Vec<String>,
+    partials: Vec<Id>,
+    value: Program,
+    gradient: Program,
+    both: Program,
+}
+
+impl Scalar {
+    pub fn parse(text: &str, vars: Option<&[String]>) -> Result<Scalar, Error> {
+        let (g, roots, vars) = parse_all(&[text], vars)?;
+        Scalar::from_graph(g, roots[0], vars)
+    }
+
+    fn from_graph(mut graph: Graph, root: Id, vars: Vec<String>) -> Result<Scalar, Error> {
+        let mut partials = Vec::with_capacity(vars.len());
+        for k in 0..vars.len() {
+            partials.push(derive(&mut graph, &[root], k as u32, DERIVATIVE_BUDGET)?[0]);
+        }
+        let value = Program::new(&graph, &[root]);
+        let gradient = Program::new(&graph, &partials);
+        let mut all = vec![root];
+        all.extend(&partials);
+        let both = Program::new(&graph, &all);
+        Ok(Scalar {
+            graph,
+            root,
+            vars,
+            partials,
+            value,
+            gradient,
+            both,
+        })
+    }
+
+    pub fn variables(&self) -> &[String] {
+        &self.vars
+    }
+
+    pub fn var_index(&self, name: &str) -> Result<usize, Error> {
+        self.vars.iter().position(|v| v == name).ok_or_else(|| {
+            Error::new(format!(
+                "'{}' is not a variable of this function; its variables are {}.",
+                crate::error::excerpt(name, 20),
+                if self.vars.is_empty() { "none".to_string() } else { self.vars.join(", ") }
+            ))
+        })
+    }
+
+    /// ∂f/∂(name), as a function of the same variables.
+    pub fn partial(&self, name: &str) -> Result<Scalar, Error> {
+        let k = self.var_index(name)?;
+        let (g, r) = self.graph.extract(&[self.partials[k]]);
+        Scalar::from_graph(g, r[0], self.vars.clone())
+    }
+
+    pub fn eval(&self, point: &[f64]) -> Result<f64, Error> {
+        check_point(point, &self.vars)?;
+        let mut out = [0.0];
+        self.value.eval(point, &mut out);
+        Ok(out[0])
+    }
+
+    pub fn gradient(&self, point: &[f64]) -> Result<Vec<f64>, Error> {
+        check_point(point, &self.vars)?;
+        let mut out = vec![0.0; self.vars.len()];
+        self.gradient.eval(point, &mut out);
+        Ok(out)
+    }
+
+    /// ∇f · v/|v|: the rate of change along the direction of v.
+    pub fn directional(&self, point: &[f64], v: &[f64]) -> Result<f64, Error> {
+        let g = self.gradient(point)?;
+        if v.len() != g.len() {
+            return Err(Error::new(format!(
+                "The direction needs {} components, one per variable, not {}.",
+                g.len(),
+                v.len()
+            )));
+        }
+        let n = norm(v);
+        if n == 0.0 || !n.is_finite() {
+            return Err(Error::new("The direction vector must have a finite, non-zero length."));
+        }
+        Ok(g.iter().zip(v).map(|(a, b)| a * (b / n)).sum())
+    }
+
+    pub fn gradient_norm(&self, point: &[f64]) -> Result<f64, Error> {
+        Ok(norm(&self.gradient(point)?))
+    }
+
+    /// ∇f/|∇f|; NaN components where the gradient is zero or undefined.
+    pub fn gradient_direction(&self, point: &[f64]) -> Result<Vec<f64>, Error> {
+        let g = self.gradient(point)?;
+        let n = norm(&g);
+        Ok(g.iter().map(|x| if n > 0.0 && n.is_finite() { x / n } else { f64::NAN }).collect())
+    }
+
+    pub fn to_text(&self) -> Result<String, Error> {
+        print::to_text(&self.graph, self.root, &self.vars)
+    }
+
+    pub fn to_mathml(&self) -> Result<String, Error> {
+        print::to_mathml(&self.graph, self.root, &self.vars)
+    }
+
+    /// Values on `xs` × `ys` (see [`Program::eval_grid`] for the layout).
+    pub fn values_on(&mut self, xs: &[f64], ys: &[f64], out: &mut [f64]) -> Result<(), Error> {
+        check_two(&self.vars)?;
+        self.value.eval_grid(xs, ys, out);
+        Ok(())
+    }
+
+    /// ∂f/∂x, ∂f/∂y interleaved per point on `xs` × `ys`.
+    pub fn gradients_on(&mut self, xs: &[f64], ys: &[f64], out: &mut [f64]) -> Result<(), Error> {
+        check_two(&self.vars)?;
+        self.gradient.eval_grid(xs, ys, out);
+        Ok(())
+    }
+
+    /// f, ∂f/∂x, ∂f/∂y interleaved per point: one pass for all three.
+    pub fn values_and_gradients_on(&mut self, xs: &[f64], ys: &[f64], out: &mut [f64]) -> Result<(), Error> {
+        check_two(&self.vars)?;
+        self.both.eval_grid(xs, ys, out);
+        Ok(())
+    }
+
+    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+        check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
+        let mut out = vec![0.0; nx * ny];
+        self.values_on(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out)?;
+        Ok(out)
+    }
+
+    pub fn gradient_grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+        check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
+        let mut out = vec![0.0; 2 * nx * ny];
+        self.gradients_on(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out)?;
+        Ok(out)
+    }
+}
+
+/// A function with several outputs.
+#[derive(Clone, Debug)]
+pub struct Vector {
+    vars: Vec<String>,
+    texts: Vec<String>,
+    value: Program,
+    jacobian: Program,
+}
+
+impl Vector {
+    pub fn parse(texts: &[&str], vars: Option<&[String]>) -> Result<Vector, Error> {
+        let (mut g, roots, vars) = parse_all(texts, vars)?;
+        let mut jac = Vec::with_capacity(roots.len() * vars.len());
+        let mut per_var = Vec::with_capacity(vars.len());
+        for k in 0..vars.len() {
+            per_var.push(derive(&mut g, &roots, k as u32, DERIVATIVE_BUDGET)?);
+        }
+        for o in 0..roots.len() {
+            for d in &per_var {
+                jac.push(d[o]);
+            }
+        }
+        let mut texts_out = Vec::with_capacity(roots.len());
+        for &r in &roots {
+            texts_out.push(print::to_text(&g, r, &vars)?);
+        }
+        Ok(Vector {
+            value: Program::new(&g, &roots),
+            jacobian: Program::new(&g, &jac),
+            vars,
+            texts: texts_out,
+        })
+    }
+
+    pub fn variables(&self) -> &[String] {
+        &self.vars
+    }
+
+    pub fn components(&self) -> &[String] {
+        &self.texts
+    }
+
+    pub fn eval(&self, point: &[f64]) -> Result<Vec<f64>, Error> {
+        check_point(point, &self.vars)?;
+        let mut out = vec![0.0; self.value.outputs()];
+        self.value.eval(point, &mut out);
+        Ok(out)
+    }
+
+    /// Row-major, outputs × variables.
+    pub fn jacobian(&self, point: &[f64]) -> Result<Vec<f64>, Error> {
+        check_point(point, &self.vars)?;
+        let mut out = vec![0.0; self.jacobian.outputs()];
+        self.jacobian.eval(point, &mut out);
+        Ok(out)
+    }
+
+    /// All outputs interleaved per point on the linspace grid.
+    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+        check_two(&self.vars)?;
+        check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
+        let mut out = vec![0.0; self.value.outputs() * nx * ny];
+        self.value
+            .eval_grid(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out);
+        Ok(out)
+    }
+}
+
+/// matplotlib's quiver autoscale: the factor that turns a vector's magnitude
+/// into an arrow length, as a fraction of the plot's width. Averages only
+/// finite magnitudes; `None` when there is nothing finite to draw.
+pub fn quiver_scale(uv: &[f64]) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    for p in uv.chunks_exact(2) {
+        let m = (p[0] * p[0] + p[1] * p[1]).sqrt();
+        if m.is_finite() {
+            sum += m;
+            n += 1;
+        }
+    }
+    let count = uv.len() / 2;
+    if n == 0 || sum == 0.0 {
+        return None;
+    }
+    let amean = sum / n as f64;
+    let sn = (count as f64).sqrt().max(10.0);
+    Some(1.0 / (1.8 * amean * sn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linspace_matches_numpy() {
+        // np.linspace(0, 4, 15) and np.linspace(-5, 5, 20), a few entries.
+        let v = linspace(0.0, 4.0, 15);
+        assert_eq!(v[0], 0.0);
+        assert_eq!(v[14], 4.0);
+        assert_eq!(v[1], 0.2857142857142857);
+        assert_eq!(v[7], 2.0);
+        let w = linspace(-5.0, 5.0, 20);
+        assert_eq!(w[1], -4.473684210526316);
+        assert_eq!(w[10], 0.2631578947368416);
+        assert_eq!(linspace(3.0, 9.0, 1), vec![3.0]);
+    }
+
+    #[test]
+    fn the_seed_value() {
+        let f = Scalar::parse("x**2 + y**2 + np.exp(z) + np.power(x,z) + x*y*z", None).unwrap();
+        assert_eq!(f.eval(&[1.0, 2.0, 3.0]).unwrap(), 32.08553692318767);
+        let v = Vector::parse(&["x", "np.sin(y)"], None).unwrap();
+        assert_eq!(v.eval(&[2.0, 10.0]).unwrap(), vec![2.0, -0.5440211108893698]);
+    }
+
+    #[test]
+    fn gradient_by_hand() {
+        // f = x^2 + y^2 + e^z + x^z + xyz at (1, 2, 3):
+        // ∂x = 2x + z x^(z-1) + yz = 2 + 3 + 6 = 11
+        // ∂y = 2y + xz = 4 + 3 = 7
+        // ∂z = e^z + x^z ln x + xy = e^3 + 0 + 2
+        let f = Scalar::parse("x^2 + y^2 + exp(z) + x^z + x*y*z", None).unwrap();
+        let g = f.gradient(&[1.0, 2.0, 3.0]).unwrap();
+        assert_eq!(g[0], 11.0);
+        assert_eq!(g[1], 7.0);
+        assert_eq!(g[2], 3f64.exp() + 2.0);
+    }
+
+    #[test]
+    fn directional_and_norm_identities() {
+        let f = Scalar::parse("sin(x*y)", None).unwrap();
+        let p = [1.3, 0.4];
+        let g = f.gradient(&p).unwrap();
+        let n = f.gradient_norm(&p).unwrap();
+        // Along ∇f the rate is |∇f|; along a perpendicular, 0.
+        assert!((f.directional(&p, &g).unwrap() - n).abs() < 1e-15);
+        assert!(f.directional(&p, &[-g[1], g[0]]).unwrap().abs() < 1e-15);
+        let d = f.gradient_direction(&p).unwrap();
+        assert!((norm(&d) - 1.0).abs() < 1e-15);
+        assert!(f.directional(&p, &[0.0, 0.0]).is_err());
+    }
+
+    #[test]
+    fn wrong_points_and_names_are_errors() {
+        let f = Scalar::parse("x*y", None).unwrap();
+        assert!(f.eval(&[1.0]).unwrap_err().message.contains("2 coordinates"));
+        assert!(f.partial("q").is_err());
+        let mut g = Scalar::parse("x*y*z", None).unwrap();
+        assert!(g.grid(0.0, 1.0, 3, 0.0, 1.0, 3).is_err());
+    }
+
+    #[test]
+    fn undefined_is_nan_not_an_error() {
+        let f = Scalar::parse("ln(x) + 0*y", None).unwrap();
+        assert!(f.eval(&[-1.0, 0.0]).unwrap().is_nan());
+        let g = Scalar::parse("x/y", None).unwrap();
+        assert!(g.eval(&[0.0, 0.0]).unwrap().is_nan());
+    }
+
+    #[test]
+    fn grids_agree_with_points() {
+        let mut f = Scalar::parse("sin(x*y) + x^3 - y", None).unwrap();
+        let (nx, ny) = (17, 9);
+        let vals = f.grid(0.0, 4.0, nx, -1.0, 2.0, ny).unwrap();
+        let grads = f.gradient_grid(0.0, 4.0, nx, -1.0, 2.0, ny).unwrap();
+        let xs = linspace(0.0, 4.0, nx);
+        let ys = linspace(-1.0, 2.0, ny);
+        for j in 0..ny {
+            for i in 0..nx {
+                let p = [xs[i], ys[j]];
+                assert_eq!(vals[j * nx + i], f.eval(&p).unwrap());
+                let g = f.gradient(&p).unwrap();
+                assert_eq!(grads[2 * (j * nx + i)], g[0]);
+                assert_eq!(grads[2 * (j * nx + i) + 1], g[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn jacobian_by_hand() {
+        let v = Vector::parse(&["x*y", "sin(y)", "x + z^2"], None).unwrap();
+        let j = v.jacobian(&[2.0, 3.0, 5.0]).unwrap();
+        assert_eq!(j, vec![3.0, 2.0, 0.0, 0.0, 3f64.cos(), 0.0, 1.0, 0.0, 10.0]);
+    }
+
+    #[test]
+    fn quiver_scale_is_matplotlibs() {
+        // 100 unit vectors: amean 1, sn = 10, so a unit arrow is 1/18 of the width.
+        let uv: Vec<f64> = (0..100).flat_map(|_| [0.6, 0.8]).collect();
+        assert!((quiver_scale(&uv).unwrap() - 1.0 / 18.0).abs() < 1e-15);
+        assert_eq!(quiver_scale(&[0.0, 0.0]), None);
+        assert_eq!(quiver_scale(&[f64::NAN, 1.0]), None);
+    }
+}

@@ -1,0 +1,289 @@
+//! Writing expressions out: plain text the parser reads back to the same
+//! graph, and MathML for the page (Chromium renders MathML Core natively, so
+//! the page needs no typesetting library and works offline).
+//!
+//! Both printers recurse, so they first check the written-out size and depth
+//! (computed without recursion by the graph) against fixed limits.
+
+use crate::error::{group, Error};
+use crate::graph::{Fun1, Fun2, Graph, Id, Konst, Node};
+
+/// Largest expression written out, in tree nodes.
+pub const MAX_PRINT_NODES: u64 = 20_000;
+/// Deepest expression written out; keeps the recursion well inside the stack.
+pub const MAX_PRINT_DEPTH: u32 = 1_000;
+
+fn check(g: &Graph, root: Id) -> Result<(), Error> {
+    let size = g.tree_sizes()[root as usize];
+    if size > MAX_PRINT_NODES {
+        return Err(Error::new(format!(
+            "This formula is too long to show (over {} terms).",
+            group(MAX_PRINT_NODES)
+        )));
+    }
+    if g.depths()[root as usize] > MAX_PRINT_DEPTH {
+        return Err(Error::new("This formula nests too deeply to show."));
+    }
+    Ok(())
+}
+
+/// Binding strength: sums 1, products 2, negation 3, powers 4, atoms 5.
+fn prec(g: &Graph, id: Id) -> u8 {
+    match g.node(id) {
+        Node::Num(b) if f64::from_bits(b) < 0.0 => 3,
+        Node::Num(_) | Node::Const(_) | Node::Var(_) => 5,
+        Node::Un(Fun1::Neg, _) => 3,
+        Node::Un(..) => 5,
+        Node::Bin(Fun2::Add | Fun2::Sub, ..) => 1,
+        Node::Bin(Fun2::Mul | Fun2::Div | Fun2::Rem, ..) => 2,
+        Node::Bin(Fun2::Pow, ..) => 4,
+        Node::Bin(..) => 5,
+    }
+}
+
+/// Shortest text that reads back to the same f64.
+pub fn number(v: f64) -> String {
+    if v.is_nan() {
+        return "(0/0)".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "1e999".into() } else { "-1e999".into() };
+    }
+    let a = v.abs();
+    if a != 0.0 && !(1e-5..1e16).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Plain text in meval's syntax.
+pub fn to_text(g: &Graph, root: Id, vars: &[String]) -> Result<String, Error> {
+    check(g, root)?;
+    let mut s = String::new();
+    text(g, root, vars, &mut s);
+    Ok(s)
+}
+
+fn text_paren(g: &Graph, id: Id, vars: &[String], out: &mut String, paren: bool) {
+    if paren {
+        out.push('(');
+    }
+    text(g, id, vars, out);
+    if paren {
+        out.push(')');
+    }
+}
+
+fn text(g: &Graph, id: Id, vars: &[String], out: &mut String) {
+    match g.node(id) {
+        Node::Num(b) => out.push_str(&number(f64::from_bits(b))),
+        Node::Const(Konst::Pi) => out.push_str("pi"),
+        Node::Const(Konst::E) => out.push('e'),
+        Node::Var(k) => out.push_str(&vars[k as usize]),
+        Node::Un(Fun1::Neg, a) => {
+            out.push('-');
+            // "-x*y" reads back as (-x)*y, the same value; a sum needs brackets.
+            text_paren(g, a, vars, out, prec(g, a) <= 3 && prec(g, a) != 2);
+        }
+        Node::Un(f, a) => {
+            out.push_str(f.name());
+            text_paren(g, a, vars, out, true);
+        }
+        Node::Bin(f, a, b) => {
+            if let Some(name) = f.call_name() {
+                out.push_str(name);
+                out.push('(');
+                text(g, a, vars, out);
+                out.push_str(", ");
+                text(g, b, vars, out);
+                out.push(')');
+                return;
+            }
+            let (pa, pb) = (prec(g, a), prec(g, b));
+            let (op, left_paren, right_paren) = match f {
+                Fun2::Add => (" + ", pa < 1, pb <= 1 || pb == 3),
+                Fun2::Sub => (" - ", pa < 1, pb <= 1 || pb == 3),
+                Fun2::Mul => ("*", pa < 2, pb <= 3),
+                Fun2::Div => ("/", pa < 2, pb <= 3),
+                Fun2::Rem => ("%", pa < 2, pb <= 3),
+                _ => ("^", pa <= 4, pb < 4),
+            };
+            text_paren(g, a, vars, out, left_paren);
+            out.push_str(op);
+            text_paren(g, b, vars, out, right_paren);
+        }
+    }
+}
+
+/// A MathML `<math>` element. Names are ASCII identifiers by construction, so
+/// nothing needs escaping; the page parses this text, never user text.
+pub fn to_mathml(g: &Graph, root: Id, vars: &[String]) -> Result<String, Error> {
+    check(g, root)?;
+    let mut s = String::from("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mrow>");
+    mathml(g, root, vars, &mut s);
+    s.push_str("</mrow></math>");
+    Ok(s)
+}
+
+fn mi(out: &mut String, name: &str) {
+    // Multi-letter names upright, single letters italic, as in print.
+    if name.chars().count() > 1 {
+        out.push_str("<mi mathvariant=\"normal\">");
+    } else {
+        out.push_str("<mi>");
+    }
+    out.push_str(name);
+    out.push_str("</mi>");
+}
+
+fn mo(out: &mut String, op: &str) {
+    out.push_str("<mo>");
+    out.push_str(op);
+    out.push_str("</mo>");
+}
+
+fn ml_paren(g: &Graph, id: Id, vars: &[String], out: &mut String, paren: bool) {
+    out.push_str("<mrow>");
+    if paren {
+        mo(out, "(");
+    }
+    mathml(g, id, vars, out);
+    if paren {
+        mo(out, ")");
+    }
+    out.push_str("</mrow>");
+}
+
+fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
+    match g.node(id) {
+        Node::Num(b) => {
+            let v = f64::from_bits(b);
+            if v < 0.0 {
+                mo(out, "\u{2212}");
+            }
+            out.push_str("<mn>");
+            out.push_str(&number(v.abs()));
+            out.push_str("</mn>");
+        }
+        Node::Const(Konst::Pi) => out.push_str("<mi>\u{3c0}</mi>"),
+        Node::Const(Konst::E) => out.push_str("<mi>e</mi>"),
+        Node::Var(k) => mi(out, &vars[k as usize]),
+        Node::Un(Fun1::Neg, a) => {
+            mo(out, "\u{2212}");
+            ml_paren(g, a, vars, out, prec(g, a) <= 1 || prec(g, a) == 3);
+        }
+        Node::Un(Fun1::Exp, a) => {
+            out.push_str("<msup><mi>e</mi>");
+            ml_paren(g, a, vars, out, false);
+            out.push_str("</msup>");
+        }
+        Node::Un(Fun1::Sqrt, a) => {
+            out.push_str("<msqrt>");
+            mathml(g, a, vars, out);
+            out.push_str("</msqrt>");
+        }
+        Node::Un(Fun1::Abs, a) => {
+            out.push_str("<mrow><mo>|</mo>");
+            mathml(g, a, vars, out);
+            out.push_str("<mo>|</mo></mrow>");
+        }
+        Node::Un(f, a) => {
+            mi(out, f.name());
+            mo(out, "\u{2061}");
+            ml_paren(g, a, vars, out, true);
+        }
+        Node::Bin(f, a, b) => {
+            if let Some(name) = f.call_name() {
+                mi(out, name);
+                mo(out, "\u{2061}");
+                out.push_str("<mrow><mo>(</mo>");
+                mathml(g, a, vars, out);
+                mo(out, ",");
+                mathml(g, b, vars, out);
+                out.push_str("<mo>)</mo></mrow>");
+                return;
+            }
+            let (pa, pb) = (prec(g, a), prec(g, b));
+            match f {
+                Fun2::Div => {
+                    out.push_str("<mfrac>");
+                    ml_paren(g, a, vars, out, false);
+                    ml_paren(g, b, vars, out, false);
+                    out.push_str("</mfrac>");
+                }
+                Fun2::Pow => {
+                    out.push_str("<msup>");
+                    ml_paren(g, a, vars, out, pa <= 4);
+                    ml_paren(g, b, vars, out, false);
+                    out.push_str("</msup>");
+                }
+                Fun2::Add | Fun2::Sub => {
+                    ml_paren(g, a, vars, out, false);
+                    mo(out, if f == Fun2::Add { "+" } else { "\u{2212}" });
+                    ml_paren(g, b, vars, out, pb <= 1 || pb == 3);
+                }
+                _ => {
+                    // A number on the right, or a product of numbers, needs a
+                    // visible dot; otherwise juxtaposition reads as a product.
+                    let numeric_right = matches!(g.node(b), Node::Num(_));
+                    let op = match f {
+                        Fun2::Rem => " mod ",
+                        _ if numeric_right => "\u{b7}",
+                        _ => "\u{2062}",
+                    };
+                    ml_paren(g, a, vars, out, pa < 2);
+                    mo(out, op);
+                    ml_paren(g, b, vars, out, pb <= 3 && !(f == Fun2::Mul && pb == 2));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_all;
+
+    fn round(s: &str) -> String {
+        let (g, r, v) = parse_all(&[s], None).unwrap();
+        to_text(&g, r[0], &v).unwrap()
+    }
+
+    #[test]
+    fn prints_with_minimal_brackets() {
+        assert_eq!(round("x^2 + y^2"), "x^2 + y^2");
+        assert_eq!(round("x - (y - z)"), "x - (y - z)");
+        assert_eq!(round("(x - y) - z"), "x - y - z");
+        assert_eq!(round("x^y^z"), "x^y^z");
+        assert_eq!(round("(x^y)^z"), "(x^y)^z");
+        assert_eq!(round("-x^2"), "-x^2");
+        assert_eq!(round("(-x)^2"), "(-x)^2");
+        assert_eq!(round("x / (y * z)"), "x/(y*z)");
+        assert_eq!(round("max(x, 1, y)"), "max(max(x, 1), y)");
+        assert_eq!(round("2^-x"), "2^(-x)");
+    }
+
+    #[test]
+    fn numbers_round_trip() {
+        for v in [0.1, 1e20, 1.5e-7, 123.456, 2.0f64.sqrt(), f64::MAX, 5e-324] {
+            let s = number(v);
+            assert_eq!(s.parse::<f64>().unwrap(), v, "{s}");
+        }
+    }
+
+    #[test]
+    fn mathml_is_well_formed_enough() {
+        let (g, r, v) = parse_all(&["x^2/(1+y) + exp(z) - sqrt(x)*sin(y)"], None).unwrap();
+        let m = to_mathml(&g, r[0], &v).unwrap();
+        assert!(m.starts_with("<math"));
+        assert!(m.contains("<mfrac>") && m.contains("<msqrt>") && m.contains("<msup><mi>e</mi>"));
+        // Every opened tag is closed.
+        for tag in ["mrow", "msup", "mfrac", "msqrt", "mi", "mo", "mn"] {
+            let open = m.matches(&format!("<{tag}>")).count() + m.matches(&format!("<{tag} ")).count();
+            let close = m.matches(&format!("</{tag}>")).count();
+            assert_eq!(open, close, "{tag} in {m}");
+        }
+    }
+}
