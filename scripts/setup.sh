@@ -34,9 +34,6 @@ else
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "wasm32 route: Debian rustc-web (already installed)"; fi
 fi
 
-# 2. wasm-opt (binaryen).
-if ! command -v wasm-opt >/dev/null; then apt_install binaryen; else say "wasm-opt: present"; fi
-
 # 3. Chromium for the browser tests.
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; else say "chromium: present"; fi
 
@@ -49,9 +46,10 @@ else
   cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION failed"
 fi
 
-# 5. npm test packages, from the lock file.
+# 5. npm packages from the lock file: playwright-core for the browser tests and
+#    binaryen's wasm-opt (Debian's version 108 breaks wasm-bindgen's output).
 command -v npm >/dev/null || apt_install nodejs npm
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (test packages)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
 else

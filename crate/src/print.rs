@@ -138,7 +138,8 @@ fn mi(out: &mut String, name: &str) {
 }
 
 fn mo(out: &mut String, op: &str) {
-    out.push_str("<mo>");
+    // Brackets keep their text size; stretched ones look odd without a math font.
+    out.push_str(if op == "(" || op == ")" || op == "|" { "<mo stretchy=\"false\">" } else { "<mo>" });
     out.push_str(op);
     out.push_str("</mo>");
 }
@@ -184,9 +185,11 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
             out.push_str("</msqrt>");
         }
         Node::Un(Fun1::Abs, a) => {
-            out.push_str("<mrow><mo>|</mo>");
+            out.push_str("<mrow>");
+            mo(out, "|");
             mathml(g, a, vars, out);
-            out.push_str("<mo>|</mo></mrow>");
+            mo(out, "|");
+            out.push_str("</mrow>");
         }
         Node::Un(f, a) => {
             mi(out, f.name());
@@ -197,11 +200,13 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
             if let Some(name) = f.call_name() {
                 mi(out, name);
                 mo(out, "\u{2061}");
-                out.push_str("<mrow><mo>(</mo>");
+                out.push_str("<mrow>");
+                mo(out, "(");
                 mathml(g, a, vars, out);
                 mo(out, ",");
                 mathml(g, b, vars, out);
-                out.push_str("<mo>)</mo></mrow>");
+                mo(out, ")");
+                out.push_str("</mrow>");
                 return;
             }
             let (pa, pb) = (prec(g, a), prec(g, b));

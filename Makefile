@@ -1,0 +1,32 @@
+# The two commands a person needs are `make serve` and `make test`.
+# Every target runs the set-up first; it installs only what is missing.
+.PHONY: setup build serve test test-rust test-browser dist clean
+PORT ?= 8000
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@bash scripts/build-wasm.sh
+
+serve: build
+	@echo "Gradients: http://127.0.0.1:$(PORT)/"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1
+
+test: setup test-rust build test-browser
+
+test-rust:
+	cargo test --workspace
+
+test-browser:
+	npm test
+
+dist: build
+	@rm -rf dist && mkdir -p dist/www/pkg
+	@cp index.html dist/
+	@cp www/*.js www/*.css dist/www/
+	@cp www/pkg/gradients.js www/pkg/gradients_bg.wasm dist/www/pkg/
+	@echo "dist/ is ready: copy the folder to any static web host."
+
+clean:
+	rm -rf target www/pkg dist tests/output

@@ -1,0 +1,292 @@
+//! The JavaScript surface, and the only module that knows about it.
+//!
+//! What crosses the boundary, and why: functions live in Rust behind handles
+//! (`ScalarField`, `VectorField`), parsed and differentiated once; only
+//! results come out. Small results (a value, a gradient) are copied into a
+//! fresh `Float64Array`. The heatmap's pixels are the one large result: a
+//! `Raster` keeps its RGBA buffer in wasm memory and hands JS its address, so
+//! the page wraps it in an `ImageData` view without copying. Every export
+//! returns `Result`, so a problem arrives in JS as a thrown `Error` whose
+//! `start`/`end` properties mark the characters to underline.
+
+use crate::colormap::{finite_range, paint, Map};
+use crate::error::Error;
+use crate::field::{centers, check_grid, linspace, quiver_scale, Scalar, Vector};
+use crate::ticks::nice_ticks;
+use wasm_bindgen::prelude::*;
+
+fn js_err(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    if let Some((s, en)) = e.span {
+        let _ = js_sys::Reflect::set(&err, &"start".into(), &JsValue::from(s as u32));
+        let _ = js_sys::Reflect::set(&err, &"end".into(), &JsValue::from(en as u32));
+    }
+    let _ = js_sys::Reflect::set(&err, &"detail".into(), &JsValue::from_str(&e.message));
+    err.into()
+}
+
+/// Reads an optional JS array of strings.
+fn string_list(v: &JsValue, what: &str) -> Result<Option<Vec<String>>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if !js_sys::Array::is_array(v) {
+        return Err(js_err(Error::new(format!("{what} must be an array of strings."))));
+    }
+    let arr = js_sys::Array::from(v);
+    if arr.length() > 64 {
+        return Err(js_err(Error::new(format!("{what}: at most 64 are allowed."))));
+    }
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for item in arr.iter() {
+        match item.as_string() {
+            Some(s) => out.push(s),
+            None => return Err(js_err(Error::new(format!("{what} must be an array of strings.")))),
+        }
+    }
+    Ok(Some(out))
+}
+
+fn to_js_strings(v: &[String]) -> js_sys::Array {
+    v.iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// A real-valued function of any number of variables.
+#[wasm_bindgen]
+pub struct ScalarField {
+    inner: Scalar,
+}
+
+#[wasm_bindgen]
+impl ScalarField {
+    /// `new ScalarField(text, variables?)`; throws an Error saying what is
+    /// wrong and where.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str, variables: JsValue) -> Result<ScalarField, JsValue> {
+        let vars = string_list(&variables, "The variables")?;
+        Scalar::parse(text, vars.as_deref())
+            .map(|inner| ScalarField { inner })
+            .map_err(js_err)
+    }
+
+    pub fn variables(&self) -> js_sys::Array {
+        to_js_strings(self.inner.variables())
+    }
+
+    pub fn eval(&self, point: &[f64]) -> Result<f64, JsValue> {
+        self.inner.eval(point).map_err(js_err)
+    }
+
+    pub fn gradient(&self, point: &[f64]) -> Result<Vec<f64>, JsValue> {
+        self.inner.gradient(point).map_err(js_err)
+    }
+
+    pub fn partial(&self, variable: &str) -> Result<ScalarField, JsValue> {
+        self.inner
+            .partial(variable)
+            .map(|inner| ScalarField { inner })
+            .map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_text(&self) -> Result<String, JsValue> {
+        self.inner.to_text().map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = toMathML)]
+    pub fn to_mathml(&self) -> Result<String, JsValue> {
+        self.inner.to_mathml().map_err(js_err)
+    }
+
+    pub fn directional(&self, point: &[f64], direction: &[f64]) -> Result<f64, JsValue> {
+        self.inner.directional(point, direction).map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = gradientNorm)]
+    pub fn gradient_norm(&self, point: &[f64]) -> Result<f64, JsValue> {
+        self.inner.gradient_norm(point).map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = gradientDirection)]
+    pub fn gradient_direction(&self, point: &[f64]) -> Result<Vec<f64>, JsValue> {
+        self.inner.gradient_direction(point).map_err(js_err)
+    }
+
+    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
+            .map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = gradientGrid)]
+    pub fn gradient_grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .gradient_grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
+            .map_err(js_err)
+    }
+}
+
+/// A function with several outputs.
+#[wasm_bindgen]
+pub struct VectorField {
+    inner: Vector,
+}
+
+#[wasm_bindgen]
+impl VectorField {
+    #[wasm_bindgen(constructor)]
+    pub fn new(components: JsValue, variables: JsValue) -> Result<VectorField, JsValue> {
+        let comps = string_list(&components, "The components")?
+            .ok_or_else(|| js_err(Error::new("Give the components as an array of strings.")))?;
+        let vars = string_list(&variables, "The variables")?;
+        let refs: Vec<&str> = comps.iter().map(|s| s.as_str()).collect();
+        Vector::parse(&refs, vars.as_deref())
+            .map(|inner| VectorField { inner })
+            .map_err(js_err)
+    }
+
+    pub fn variables(&self) -> js_sys::Array {
+        to_js_strings(self.inner.variables())
+    }
+
+    /// Each component as plain text, after reading.
+    pub fn components(&self) -> js_sys::Array {
+        to_js_strings(self.inner.components())
+    }
+
+    pub fn eval(&self, point: &[f64]) -> Result<Vec<f64>, JsValue> {
+        self.inner.eval(point).map_err(js_err)
+    }
+
+    pub fn jacobian(&self, point: &[f64]) -> Result<Vec<f64>, JsValue> {
+        self.inner.jacobian(point).map_err(js_err)
+    }
+
+    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
+            .map_err(js_err)
+    }
+}
+
+/// A heatmap's pixels, kept in wasm memory between redraws so a redraw
+/// allocates nothing once the size is stable.
+#[wasm_bindgen]
+pub struct Raster {
+    rgba: Vec<u8>,
+    values: Vec<f64>,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    vmin: f64,
+    vmax: f64,
+}
+
+impl Default for Raster {
+    fn default() -> Self {
+        Raster::new()
+    }
+}
+
+#[wasm_bindgen]
+impl Raster {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Raster {
+        Raster {
+            rgba: Vec::new(),
+            values: Vec::new(),
+            xs: Vec::new(),
+            ys: Vec::new(),
+            vmin: f64::NAN,
+            vmax: f64::NAN,
+        }
+    }
+
+    /// Samples `f` at the centre of each of `width` × `height` pixels over the
+    /// domain (row 0 at the top, ymax) and colours them with `map`
+    /// ("viridis" or "coolwarm"), scaled to the finite values' range.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paint(
+        &mut self,
+        f: &mut ScalarField,
+        xmin: f64,
+        xmax: f64,
+        ymin: f64,
+        ymax: f64,
+        width: u32,
+        height: u32,
+        map: &str,
+    ) -> Result<(), JsValue> {
+        let (w, h) = (width as usize, height as usize);
+        check_grid(xmin, xmax, w, ymin, ymax, h).map_err(js_err)?;
+        let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+        self.xs = centers(xmin, xmax, w);
+        self.ys = centers(ymin, ymax, h);
+        self.ys.reverse();
+        self.values.resize(w * h, 0.0);
+        f.inner.values_on(&self.xs, &self.ys, &mut self.values).map_err(js_err)?;
+        let (lo, hi) = finite_range(&self.values).unwrap_or((f64::NAN, f64::NAN));
+        self.vmin = lo;
+        self.vmax = hi;
+        self.rgba.resize(4 * w * h, 0);
+        paint(&self.values, lo, hi, map, &mut self.rgba);
+        Ok(())
+    }
+
+    /// Address of the RGBA bytes in wasm memory; valid until the next call
+    /// that may allocate.
+    pub fn ptr(&self) -> *const u8 {
+        self.rgba.as_ptr()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rgba.len()
+    }
+
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.rgba.is_empty()
+    }
+
+    /// Smallest finite value painted (NaN if none was finite).
+    pub fn vmin(&self) -> f64 {
+        self.vmin
+    }
+
+    pub fn vmax(&self) -> f64 {
+        self.vmax
+    }
+}
+
+/// RGBA for a vertical colour bar of `height` pixels, top = maximum.
+#[wasm_bindgen(js_name = colorbar)]
+pub fn colorbar(map: &str, height: u32) -> Result<Vec<u8>, JsValue> {
+    let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+    let h = (height as usize).clamp(1, 4096);
+    let vals: Vec<f64> = (0..h).map(|i| 1.0 - (i as f64 + 0.5) / h as f64).collect();
+    let mut out = vec![0u8; 4 * h];
+    paint(&vals, 0.0, 1.0, map, &mut out);
+    Ok(out)
+}
+
+/// Round tick values for an axis from `lo` to `hi`.
+#[wasm_bindgen(js_name = niceTicks)]
+pub fn nice_ticks_js(lo: f64, hi: f64, max_ticks: u32) -> Vec<f64> {
+    nice_ticks(lo, hi, (max_ticks as usize).min(100))
+}
+
+/// numpy's linspace.
+#[wasm_bindgen(js_name = linspace)]
+pub fn linspace_js(a: f64, b: f64, n: u32) -> Result<Vec<f64>, JsValue> {
+    if n == 0 || n as usize > crate::error::MAX_GRID_POINTS {
+        return Err(js_err(Error::new("linspace needs between 1 and 4,000,000 points.")));
+    }
+    Ok(linspace(a, b, n as usize))
+}
+
+/// matplotlib's quiver autoscale for interleaved (u, v) pairs: arrow length
+/// as a fraction of the plot width per unit of magnitude (NaN if nothing
+/// finite to draw).
+#[wasm_bindgen(js_name = quiverScale)]
+pub fn quiver_scale_js(uv: &[f64]) -> f64 {
+    quiver_scale(uv).unwrap_or(f64::NAN)
+}

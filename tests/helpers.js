@@ -1,0 +1,97 @@
+// Shared set-up for the browser tests: a static server on loopback, Debian's
+// Chromium driven by playwright-core, and a page that fails the test on any
+// console error or uncaught exception.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const OUT = path.join(ROOT, "tests", "output");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** Serves `root` on 127.0.0.1 at a free port. */
+export function serve(root = ROOT) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let p = path.normalize(decodeURIComponent(url.pathname));
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.join(root, p);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({ server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Opens `url` in a fresh page and waits for <body data-ready="true">.
+ * Returns the page and the list of problems seen (console errors, page errors,
+ * CSP violations); tests assert that list is empty.
+ */
+export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  if (wait) await page.waitForSelector('body[data-ready="true"]', { state: "attached", timeout: 20000 });
+  return { page, context, problems };
+}
+
+export function saveShot(name, buf) {
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, name), buf);
+}
+
+export const COLORMAPS = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "fixtures", "colormaps.json"), "utf8"));
+
+/** matplotlib's lookup: t in [0, 1] → one of 256 colours. */
+export function cmapIndex(t) {
+  if (!(t > 0)) return 0;
+  return Math.min(255, Math.floor(t * 256));
+}

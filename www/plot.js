@@ -1,0 +1,258 @@
+// Figures on canvas: a plot rectangle with axes, ticks, labels, a title and an
+// optional colour bar, and layers drawn inside it (heatmap, arrows, markers).
+//
+// One axis convention, used everywhere: data y points up; canvas y points
+// down. `toPx` and `toData` are the only places that convert between them.
+// The canvas backing store is sized in device pixels so lines and the
+// heatmap stay crisp on high-DPI screens; drawing is done in CSS pixels
+// through a scale transform, except the heatmap, which is placed pixel for
+// pixel.
+
+import { niceTicks, colorbar } from "./pkg/gradients.js";
+
+const FONT = "14px system-ui, -apple-system, 'Segoe UI', sans-serif";
+
+export function cssVar(name, fallback) {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+// Tick labels: as many decimals as the step needs, no float dust.
+export function formatTick(v, step) {
+  let decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
+  // Steps like 0.25 need one digit more than their order of magnitude.
+  if (decimals < 10 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-6) decimals += 1;
+  const s = v.toFixed(decimals);
+  return s === "-0" ? "0" : s.replace("-", "\u2212");
+}
+
+export class Figure {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {{title?: string, xlabel?: string, ylabel?: string, colorbar?: string|null,
+   *          square?: boolean, maxWidth?: number}} opts
+   */
+  constructor(canvas, opts = {}) {
+    this.canvas = canvas;
+    this.opts = { xlabel: "x", ylabel: "y", colorbar: null, square: true, maxWidth: 640, ...opts };
+    this.domain = { xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+    this.layers = [];
+    this.vrange = null; // colour bar range, set by a heatmap layer
+    this.scratch = document.createElement("canvas");
+    this.barScratch = document.createElement("canvas");
+  }
+
+  setDomain(xmin, xmax, ymin, ymax) {
+    this.domain = { xmin, xmax, ymin, ymax };
+  }
+
+  /** Sizes the canvas to its container; returns true if the size changed. */
+  fit() {
+    const parent = this.canvas.parentElement;
+    const avail = Math.max(200, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
+    const cbar = this.opts.colorbar ? 78 : 0;
+    const m = { left: 60, right: 16 + cbar, top: this.opts.title ? 34 : 12, bottom: 46 };
+    const plotW = avail - m.left - m.right;
+    const plotH = this.opts.square ? plotW : Math.round(plotW * 0.62);
+    const w = avail;
+    const h = plotH + m.top + m.bottom;
+    const dpr = window.devicePixelRatio || 1;
+    this.dpr = dpr;
+    this.margin = m;
+    this.css = { w, h };
+    // The plot rectangle in whole device pixels, so the heatmap maps 1:1.
+    const dl = Math.round(m.left * dpr), dt = Math.round(m.top * dpr);
+    this.dev = { left: dl, top: dt, w: Math.round(plotW * dpr), h: Math.round(plotH * dpr) };
+    this.plot = { x: dl / dpr, y: dt / dpr, w: this.dev.w / dpr, h: this.dev.h / dpr };
+    const bw = Math.round(w * dpr), bh = Math.round(h * dpr);
+    const changed = this.canvas.width !== bw || this.canvas.height !== bh;
+    if (changed) {
+      this.canvas.width = bw;
+      this.canvas.height = bh;
+    }
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    const d = this.canvas.dataset;
+    d.plotLeft = this.dev.left; d.plotTop = this.dev.top; d.plotWidth = this.dev.w; d.plotHeight = this.dev.h;
+    d.xmin = this.domain.xmin; d.xmax = this.domain.xmax; d.ymin = this.domain.ymin; d.ymax = this.domain.ymax;
+    return changed;
+  }
+
+  toPx(x, y) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const p = this.plot;
+    return [p.x + ((x - xmin) / (xmax - xmin)) * p.w, p.y + ((ymax - y) / (ymax - ymin)) * p.h];
+  }
+
+  toData(px, py) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const p = this.plot;
+    return [xmin + ((px - p.x) / p.w) * (xmax - xmin), ymax - ((py - p.y) / p.h) * (ymax - ymin)];
+  }
+
+  /** Pointer event → data coordinates, or null outside the plot. */
+  eventToData(ev) {
+    const r = this.canvas.getBoundingClientRect();
+    const px = ev.clientX - r.left, py = ev.clientY - r.top;
+    const p = this.plot;
+    if (px < p.x || px > p.x + p.w || py < p.y || py > p.y + p.h) return null;
+    return this.toData(px, py);
+  }
+
+  draw() {
+    this.fit();
+    const d = this.canvas.dataset;
+    d.xmin = this.domain.xmin; d.xmax = this.domain.xmax; d.ymin = this.domain.ymin; d.ymax = this.domain.ymax;
+    const ctx = this.canvas.getContext("2d");
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = cssVar("--figure-bg", "#fff");
+    ctx.fillRect(0, 0, this.css.w, this.css.h);
+    const p = this.plot;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(p.x, p.y, p.w, p.h);
+    ctx.clip();
+    for (const layer of this.layers) layer(ctx, this);
+    ctx.restore();
+    this.drawAxes(ctx);
+    if (this.opts.colorbar && this.vrange) this.drawColorbar(ctx);
+  }
+
+  drawAxes(ctx) {
+    const p = this.plot;
+    const ink = cssVar("--ink", "#222");
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(p.x + 0.5 / this.dpr, p.y + 0.5 / this.dpr, p.w - 1 / this.dpr, p.h - 1 / this.dpr);
+    ctx.font = FONT;
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const maxX = Math.max(3, Math.floor(p.w / 70));
+    const xt = niceTicks(xmin, xmax, maxX);
+    const yt = niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
+    const xstep = xt.length > 1 ? xt[1] - xt[0] : 1;
+    const ystep = yt.length > 1 ? yt[1] - yt[0] : 1;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const t of xt) {
+      const [x] = this.toPx(t, ymin);
+      ctx.beginPath();
+      ctx.moveTo(x, p.y + p.h);
+      ctx.lineTo(x, p.y + p.h + 5);
+      ctx.stroke();
+      ctx.fillText(formatTick(t, xstep), x, p.y + p.h + 7);
+    }
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const t of yt) {
+      const [, y] = this.toPx(xmin, t);
+      ctx.beginPath();
+      ctx.moveTo(p.x - 5, y);
+      ctx.lineTo(p.x, y);
+      ctx.stroke();
+      ctx.fillText(formatTick(t, ystep), p.x - 7, y);
+    }
+    ctx.font = `bold ${FONT}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(this.opts.xlabel, p.x + p.w / 2, this.css.h - 4);
+    ctx.save();
+    ctx.translate(12, p.y + p.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle";
+    ctx.fillText(this.opts.ylabel, 0, 0);
+    ctx.restore();
+    if (this.opts.title) {
+      ctx.font = `italic 16px Georgia, 'Times New Roman', serif`;
+      ctx.textBaseline = "top";
+      ctx.fillText(this.opts.title, p.x + p.w / 2, 8);
+    }
+  }
+
+  drawColorbar(ctx) {
+    const p = this.plot;
+    const x = p.x + p.w + 18, w = 16;
+    const hDev = this.dev.h;
+    const rgba = colorbar(this.opts.colorbar, hDev);
+    const img = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), 1, hDev);
+    const s = this.barScratch;
+    if (s.height !== hDev) {
+      s.width = 1;
+      s.height = hDev;
+    }
+    s.getContext("2d").putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(s, x, p.y, w, p.h);
+    const ink = cssVar("--ink", "#222");
+    ctx.strokeStyle = ink;
+    ctx.strokeRect(x, p.y, w, p.h);
+    const { lo, hi } = this.vrange;
+    ctx.font = FONT;
+    ctx.fillStyle = ink;
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    if (!(hi > lo)) {
+      if (Number.isFinite(lo)) ctx.fillText(formatTick(lo, Math.abs(lo) / 100 || 1), x + w + 6, p.y + p.h / 2);
+      return;
+    }
+    const ticks = niceTicks(lo, hi, Math.max(3, Math.floor(p.h / 50)));
+    const step = ticks.length > 1 ? ticks[1] - ticks[0] : hi - lo;
+    for (const t of ticks) {
+      const y = p.y + ((hi - t) / (hi - lo)) * p.h;
+      ctx.beginPath();
+      ctx.moveTo(x + w, y);
+      ctx.lineTo(x + w + 4, y);
+      ctx.stroke();
+      ctx.fillText(formatTick(t, step), x + w + 6, y);
+    }
+  }
+}
+
+/** Diagonal hatching: what "no data here" looks like under a heatmap. */
+export function noDataLayer(ctx, fig) {
+  const p = fig.plot;
+  ctx.fillStyle = cssVar("--nodata-bg", "#eee");
+  ctx.fillRect(p.x, p.y, p.w, p.h);
+  ctx.strokeStyle = cssVar("--nodata-ink", "#bbb");
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let k = -p.h; k < p.w; k += 8) {
+    ctx.moveTo(p.x + k, p.y + p.h);
+    ctx.lineTo(p.x + k + p.h, p.y);
+  }
+  ctx.stroke();
+}
+
+/**
+ * A heatmap layer: the Rust `Raster` paints the plot's device pixels; we wrap
+ * its buffer in an ImageData view (no copy), put it on a scratch canvas and
+ * draw that 1:1 over the no-data hatching.
+ */
+export function heatmapLayer(raster, memory, getField, map = "viridis") {
+  return (ctx, fig) => {
+    noDataLayer(ctx, fig);
+    const f = getField();
+    if (!f) return;
+    const { xmin, xmax, ymin, ymax } = fig.domain;
+    const { w, h } = fig.dev;
+    raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
+    fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
+    fig.canvas.dataset.vmin = raster.vmin();
+    fig.canvas.dataset.vmax = raster.vmax();
+    // A fresh view each time: any allocation in wasm may move memory.buffer.
+    const view = new Uint8ClampedArray(memory.buffer, raster.ptr(), raster.len());
+    const s = fig.scratch;
+    if (s.width !== w || s.height !== h) {
+      s.width = w;
+      s.height = h;
+    }
+    s.getContext("2d").putImageData(new ImageData(view, w, h), 0, 0);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(s, fig.dev.left, fig.dev.top);
+    ctx.restore();
+  };
+}

@@ -1,0 +1,101 @@
+// Inputs that never break the page: each expression box keeps its last good
+// value, shows what is wrong beside itself (with a caret under the spot) and
+// leaves every other figure alone. Only textContent is ever set from user text.
+
+const EXCERPT = 60;
+
+/** Shows `err` (a thrown Error, possibly with start/end) under an input. */
+export function showError(box, input, err) {
+  box.replaceChildren();
+  if (!err) {
+    box.hidden = true;
+    input?.removeAttribute("aria-invalid");
+    return;
+  }
+  box.hidden = false;
+  input?.setAttribute("aria-invalid", "true");
+  const msg = document.createElement("p");
+  msg.className = "msg";
+  msg.textContent = String(err.detail ?? err.message ?? err);
+  box.append(msg);
+  if (input && Number.isInteger(err.start)) {
+    // A short window of the input around the problem, with a caret under it.
+    const text = Array.from(input.value);
+    const from = Math.max(0, err.start - 25);
+    const to = Math.min(text.length, from + EXCERPT);
+    const shown = (from > 0 ? "…" : "") + text.slice(from, to).join("").replace(/\s/g, " ") + (to < text.length ? "…" : "");
+    const pad = err.start - from + (from > 0 ? 1 : 0);
+    const width = Math.max(1, Math.min((err.end ?? err.start + 1) - err.start, to - err.start));
+    const pre = document.createElement("pre");
+    pre.className = "caret";
+    pre.setAttribute("aria-hidden", "true");
+    pre.textContent = `${shown}\n${" ".repeat(pad)}${"^".repeat(width)}`;
+    box.append(pre);
+    const where = document.createElement("p");
+    where.className = "where";
+    where.textContent = `At character ${err.start + 1}.`;
+    box.append(where);
+  }
+}
+
+/**
+ * Wires an expression input: `build(text)` makes the object (or throws);
+ * `onGood(obj)` receives each new good one. Runs once at start.
+ * Returns a handle with `current` (the last good object) and `set(text)`.
+ */
+export function exprInput(input, box, build, onGood) {
+  const state = { current: null, timer: 0 };
+  const apply = () => {
+    let obj;
+    try {
+      obj = build(input.value);
+    } catch (err) {
+      showError(box, input, err);
+      return false;
+    }
+    showError(box, input, null);
+    const old = state.current;
+    state.current = obj;
+    onGood(obj);
+    if (old && old !== obj && typeof old.free === "function") old.free();
+    return true;
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(apply, 120);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      clearTimeout(state.timer);
+      apply();
+    }
+  });
+  state.apply = apply;
+  state.set = (text) => {
+    input.value = text;
+    return apply();
+  };
+  apply();
+  return state;
+}
+
+/** Reads a number input; null (and a message) when it is not a finite number. */
+export function readNumber(input) {
+  const v = input.valueAsNumber;
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Formats a value for a readout: up to `digits` significant digits, or "undefined here". */
+export function fmt(v, digits = 6) {
+  if (typeof v !== "number" || Number.isNaN(v)) return "undefined here";
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+  const s = Number.parseFloat(v.toPrecision(digits)).toString();
+  return s.replace("-", "\u2212");
+}
+
+/** The full shortest round-trip form of a double, as numpy prints it. */
+export function full(v) {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  return String(v);
+}
