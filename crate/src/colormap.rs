@@ -35,7 +35,11 @@ impl Map {
     /// The colour of `t` in [0, 1], indexed as matplotlib does (t·N,
     /// truncated, with t = 1 in the last bin).
     pub fn rgb(self, t: f64) -> [u8; 3] {
-        let i = if t.is_nan() || t <= 0.0 { 0 } else { ((t * 256.0) as usize).min(255) };
+        let i = if t.is_nan() || t <= 0.0 {
+            0
+        } else {
+            ((t * 256.0) as usize).min(255)
+        };
         self.table()[i]
     }
 }
@@ -57,7 +61,11 @@ pub fn finite_range(values: &[f64]) -> Option<(f64, f64)> {
 /// [lo, hi] to [0, 1]. A flat field (lo = hi) takes the middle colour.
 pub fn paint(values: &[f64], lo: f64, hi: f64, map: Map, out: &mut [u8]) {
     let span = hi - lo;
-    let inv = if span > 0.0 && span.is_finite() { 1.0 / span } else { 0.0 };
+    let inv = if span > 0.0 && span.is_finite() {
+        1.0 / span
+    } else {
+        0.0
+    };
     for (v, px) in values.iter().zip(out.chunks_exact_mut(4)) {
         if v.is_finite() {
             let t = if inv == 0.0 { 0.5 } else { (v - lo) * inv };

@@ -52,7 +52,10 @@ impl Program {
                 Node::Const(k) => p.consts.push((r, Konst::value(k))),
                 Node::Var(v) => p.inputs.push((r, v)),
                 Node::Un(f, a) => p.code.push(Instr::Un(f, r, reg[a as usize])),
-                Node::Bin(f, a, b) => p.code.push(Instr::Bin(f, r, reg[a as usize], reg[b as usize])),
+                Node::Bin(f, a, b) => {
+                    p.code
+                        .push(Instr::Bin(f, r, reg[a as usize], reg[b as usize]))
+                }
             }
         }
         p.outputs = roots.iter().map(|&r| reg[r as usize]).collect();
@@ -193,7 +196,11 @@ mod tests {
 
     #[test]
     fn block_and_point_evaluation_agree() {
-        let (g, r, _) = parse_all(&["sin(x*y) + x^2/(1+y)", "atan2(y, x) - max(x, y, 0.5)"], None).unwrap();
+        let (g, r, _) = parse_all(
+            &["sin(x*y) + x^2/(1+y)", "atan2(y, x) - max(x, y, 0.5)"],
+            None,
+        )
+        .unwrap();
         let mut p = Program::new(&g, &r);
         let xs: Vec<f64> = (0..37).map(|i| -2.0 + i as f64 * 0.11).collect();
         let ys: Vec<f64> = (0..23).map(|j| -1.0 + j as f64 * 0.13).collect();

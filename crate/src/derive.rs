@@ -43,8 +43,9 @@ fn derive_inner(g: &mut Graph, roots: &[Id], var: u32, budget: usize) -> Result<
                 if da == zero {
                     zero
                 } else {
+                    // u'·f'(u): the textbook order, 2x·cos(x²).
                     let inner = d_un(g, f, i, a);
-                    g.mul(inner, da)
+                    g.mul(da, inner)
                 }
             }
             Node::Bin(f, a, b) => {

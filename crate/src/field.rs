@@ -35,15 +35,26 @@ pub fn centers(a: f64, b: f64, n: usize) -> Vec<f64> {
     (0..n).map(|i| a + (i as f64 + 0.5) * w).collect()
 }
 
-pub fn check_grid(xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<(), Error> {
+pub fn check_grid(
+    xmin: f64,
+    xmax: f64,
+    nx: usize,
+    ymin: f64,
+    ymax: f64,
+    ny: usize,
+) -> Result<(), Error> {
     if ![xmin, xmax, ymin, ymax].iter().all(|v| v.is_finite()) {
         return Err(Error::new("The domain's bounds must be finite numbers."));
     }
     if xmin >= xmax || ymin >= ymax {
-        return Err(Error::new("Each range needs its minimum below its maximum."));
+        return Err(Error::new(
+            "Each range needs its minimum below its maximum.",
+        ));
     }
     if nx == 0 || ny == 0 {
-        return Err(Error::new("A grid needs at least one point in each direction."));
+        return Err(Error::new(
+            "A grid needs at least one point in each direction.",
+        ));
     }
     if nx.saturating_mul(ny) > MAX_GRID_POINTS {
         return Err(Error::new(format!(
@@ -86,7 +97,11 @@ fn check_two(vars: &[String]) -> Result<(), Error> {
 pub fn norm(v: &[f64]) -> f64 {
     let m = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     if m == 0.0 || !m.is_finite() {
-        return if v.iter().any(|x| x.is_nan()) { f64::NAN } else { m };
+        return if v.iter().any(|x| x.is_nan()) {
+            f64::NAN
+        } else {
+            m
+        };
     }
     m * v.iter().map(|x| (x / m) * (x / m)).sum::<f64>().sqrt()
 }
@@ -139,7 +154,11 @@ impl Scalar {
             Error::new(format!(
                 "'{}' is not a variable of this function; its variables are {}.",
                 crate::error::excerpt(name, 20),
-                if self.vars.is_empty() { "none".to_string() } else { self.vars.join(", ") }
+                if self.vars.is_empty() {
+                    "none".to_string()
+                } else {
+                    self.vars.join(", ")
+                }
             ))
         })
     }
@@ -177,7 +196,9 @@ impl Scalar {
         }
         let n = norm(v);
         if n == 0.0 || !n.is_finite() {
-            return Err(Error::new("The direction vector must have a finite, non-zero length."));
+            return Err(Error::new(
+                "The direction vector must have a finite, non-zero length.",
+            ));
         }
         Ok(g.iter().zip(v).map(|(a, b)| a * (b / n)).sum())
     }
@@ -190,7 +211,15 @@ impl Scalar {
     pub fn gradient_direction(&self, point: &[f64]) -> Result<Vec<f64>, Error> {
         let g = self.gradient(point)?;
         let n = norm(&g);
-        Ok(g.iter().map(|x| if n > 0.0 && n.is_finite() { x / n } else { f64::NAN }).collect())
+        Ok(g.iter()
+            .map(|x| {
+                if n > 0.0 && n.is_finite() {
+                    x / n
+                } else {
+                    f64::NAN
+                }
+            })
+            .collect())
     }
 
     pub fn to_text(&self) -> Result<String, Error> {
@@ -216,23 +245,52 @@ impl Scalar {
     }
 
     /// f, ∂f/∂x, ∂f/∂y interleaved per point: one pass for all three.
-    pub fn values_and_gradients_on(&mut self, xs: &[f64], ys: &[f64], out: &mut [f64]) -> Result<(), Error> {
+    pub fn values_and_gradients_on(
+        &mut self,
+        xs: &[f64],
+        ys: &[f64],
+        out: &mut [f64],
+    ) -> Result<(), Error> {
         check_two(&self.vars)?;
         self.both.eval_grid(xs, ys, out);
         Ok(())
     }
 
-    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+    pub fn grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: usize,
+        ymin: f64,
+        ymax: f64,
+        ny: usize,
+    ) -> Result<Vec<f64>, Error> {
         check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
         let mut out = vec![0.0; nx * ny];
-        self.values_on(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out)?;
+        self.values_on(
+            &linspace(xmin, xmax, nx),
+            &linspace(ymin, ymax, ny),
+            &mut out,
+        )?;
         Ok(out)
     }
 
-    pub fn gradient_grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+    pub fn gradient_grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: usize,
+        ymin: f64,
+        ymax: f64,
+        ny: usize,
+    ) -> Result<Vec<f64>, Error> {
         check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
         let mut out = vec![0.0; 2 * nx * ny];
-        self.gradients_on(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out)?;
+        self.gradients_on(
+            &linspace(xmin, xmax, nx),
+            &linspace(ymin, ymax, ny),
+            &mut out,
+        )?;
         Ok(out)
     }
 }
@@ -295,12 +353,23 @@ impl Vector {
     }
 
     /// All outputs interleaved per point on the linspace grid.
-    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: usize, ymin: f64, ymax: f64, ny: usize) -> Result<Vec<f64>, Error> {
+    pub fn grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: usize,
+        ymin: f64,
+        ymax: f64,
+        ny: usize,
+    ) -> Result<Vec<f64>, Error> {
         check_two(&self.vars)?;
         check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
         let mut out = vec![0.0; self.value.outputs() * nx * ny];
-        self.value
-            .eval_grid(&linspace(xmin, xmax, nx), &linspace(ymin, ymax, ny), &mut out);
+        self.value.eval_grid(
+            &linspace(xmin, xmax, nx),
+            &linspace(ymin, ymax, ny),
+            &mut out,
+        );
         Ok(out)
     }
 }
@@ -350,7 +419,10 @@ mod tests {
         let f = Scalar::parse("x**2 + y**2 + np.exp(z) + np.power(x,z) + x*y*z", None).unwrap();
         assert_eq!(f.eval(&[1.0, 2.0, 3.0]).unwrap(), 32.08553692318767);
         let v = Vector::parse(&["x", "np.sin(y)"], None).unwrap();
-        assert_eq!(v.eval(&[2.0, 10.0]).unwrap(), vec![2.0, -0.5440211108893698]);
+        assert_eq!(
+            v.eval(&[2.0, 10.0]).unwrap(),
+            vec![2.0, -0.5440211108893698]
+        );
     }
 
     #[test]
@@ -383,7 +455,11 @@ mod tests {
     #[test]
     fn wrong_points_and_names_are_errors() {
         let f = Scalar::parse("x*y", None).unwrap();
-        assert!(f.eval(&[1.0]).unwrap_err().message.contains("2 coordinates"));
+        assert!(f
+            .eval(&[1.0])
+            .unwrap_err()
+            .message
+            .contains("2 coordinates"));
         assert!(f.partial("q").is_err());
         let mut g = Scalar::parse("x*y*z", None).unwrap();
         assert!(g.grid(0.0, 1.0, 3, 0.0, 1.0, 3).is_err());

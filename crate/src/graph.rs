@@ -312,6 +312,39 @@ impl Graph {
         }
     }
 
+    /// The literal at the far left of a product chain, as in (-2*p)*q.
+    fn leading_coeff(&self, id: Id) -> Option<f64> {
+        let mut cur = id;
+        loop {
+            match self.node(cur) {
+                Node::Bin(Fun2::Mul, a, _) => match self.lit(a) {
+                    Some(c) => return Some(c),
+                    None => cur = a,
+                },
+                _ => return None,
+            }
+        }
+    }
+
+    /// The same product chain with its leading literal replaced by `c`.
+    fn with_coeff(&mut self, id: Id, c: f64) -> Id {
+        let mut rights = Vec::new();
+        let mut cur = id;
+        while let Node::Bin(Fun2::Mul, a, b) = self.node(cur) {
+            if self.lit(a).is_some() {
+                let cn = self.num(c);
+                let mut acc = self.mul(cn, b);
+                while let Some(r) = rights.pop() {
+                    acc = self.intern(Node::Bin(Fun2::Mul, acc, r));
+                }
+                return acc;
+            }
+            rights.push(b);
+            cur = a;
+        }
+        id
+    }
+
     pub fn neg(&mut self, a: Id) -> Id {
         if let Some(v) = self.lit(a) {
             return self.num(-v);
@@ -320,10 +353,11 @@ impl Graph {
             Node::Un(Fun1::Neg, b) => b,
             // -(a - b) = b - a exactly in IEEE (both round the same difference).
             Node::Bin(Fun2::Sub, x, y) if self.mode == Mode::Algebraic => self.bin(Fun2::Sub, y, x),
-            Node::Bin(Fun2::Mul, c, x) if self.mode == Mode::Algebraic && self.lit(c).is_some() => {
-                let c = self.lit(c).unwrap_or(1.0);
-                let nc = self.num(-c);
-                self.mul(nc, x)
+            Node::Bin(Fun2::Mul, ..)
+                if self.mode == Mode::Algebraic && self.leading_coeff(a).is_some() =>
+            {
+                let c = self.leading_coeff(a).unwrap_or(1.0);
+                self.with_coeff(a, -c)
             }
             _ => self.intern(Node::Un(Fun1::Neg, a)),
         }
@@ -377,6 +411,12 @@ impl Graph {
             if let Some(t) = self.collect(a, b, 1.0) {
                 return t;
             }
+            if let Some(cv) = self.leading_coeff(b) {
+                if cv < 0.0 {
+                    let t = self.with_coeff(b, -cv);
+                    return self.sub(a, t);
+                }
+            }
             // Literals last in a sum: "2*x + 1" reads better than "1 + 2*x".
             if self.lit(a).is_some() {
                 return self.intern(Node::Bin(Fun2::Add, b, a));
@@ -407,14 +447,11 @@ impl Graph {
             if let Some(t) = self.collect(a, b, -1.0) {
                 return t;
             }
-            // c*x - d*y with negative literal d: c*x + |d|*y.
-            if let Node::Bin(Fun2::Mul, c, y) = self.node(b) {
-                if let Some(cv) = self.lit(c) {
-                    if cv < 0.0 {
-                        let pc = self.num(-cv);
-                        let t = self.mul(pc, y);
-                        return self.add(a, t);
-                    }
+            // a - (-2*p)*q = a + 2*p*q.
+            if let Some(cv) = self.leading_coeff(b) {
+                if cv < 0.0 {
+                    let t = self.with_coeff(b, -cv);
+                    return self.add(a, t);
                 }
             }
             if let Some(v) = self.lit(b) {
@@ -476,6 +513,9 @@ impl Graph {
                         let cd = self.num(c * d);
                         return self.mul(cd, x);
                     }
+                    // c*(p*q) = (c*p)*q, which prints as c*p*q.
+                    let cp = self.mul(a, d);
+                    return self.intern(Node::Bin(Fun2::Mul, cp, x));
                 }
             } else if let Node::Bin(Fun2::Mul, d, x) = self.node(b) {
                 // x*(c*y) = c*(x*y): keep the coefficient in front.
@@ -517,8 +557,12 @@ impl Graph {
             if a == b {
                 return self.num(1.0);
             }
-            // (c*x)/y = c*(x/y) keeps the coefficient in front.
+            // (c*x)/d = (c/d)*x for literals c and d; (c*x)/y = c*(x/y).
             if let Node::Bin(Fun2::Mul, c, x) = self.node(a) {
+                if let (Some(cv), Some(dv)) = (self.lit(c), self.lit(b)) {
+                    let q = self.num(cv / dv);
+                    return self.mul(q, x);
+                }
                 if self.lit(c).is_some() {
                     let q = self.div(x, b);
                     return self.mul(c, q);
@@ -602,7 +646,9 @@ impl Graph {
         for (i, n) in self.nodes.iter().enumerate() {
             s[i] = match *n {
                 Node::Un(_, a) => s[a as usize].saturating_add(1),
-                Node::Bin(_, a, b) => s[a as usize].saturating_add(s[b as usize]).saturating_add(1),
+                Node::Bin(_, a, b) => s[a as usize]
+                    .saturating_add(s[b as usize])
+                    .saturating_add(1),
                 _ => 1,
             };
         }
@@ -643,7 +689,9 @@ impl Graph {
                 _ => {}
             }
         }
-        (0..self.nodes.len() as Id).filter(|&i| mark[i as usize]).collect()
+        (0..self.nodes.len() as Id)
+            .filter(|&i| mark[i as usize])
+            .collect()
     }
 
     /// Copies the nodes reachable from `roots` into a fresh graph, returning

@@ -55,7 +55,12 @@ const NUMPY: [(&str, &str); 30] = [
     ("sign", "signum"),
     ("maximum", "max"),
 ];
-const NUMPY_MORE: [(&str, &str); 4] = [("minimum", "min"), ("atan2", "atan2"), ("fmax", "max"), ("fmin", "min")];
+const NUMPY_MORE: [(&str, &str); 4] = [
+    ("minimum", "min"),
+    ("atan2", "atan2"),
+    ("fmax", "max"),
+    ("fmin", "min"),
+];
 
 /// Every name a student may call, for the "unknown name" message.
 pub fn function_list() -> String {
@@ -91,12 +96,16 @@ struct Clean {
 impl Clean {
     fn push(&mut self, s: &str, at: usize) {
         self.text.push_str(s);
-        self.map.extend(std::iter::repeat(at).take(s.len()));
+        self.map.extend(std::iter::repeat_n(at, s.len()));
     }
     fn span(&self, start: usize, end: usize) -> (usize, usize) {
         let last = self.map.len() - 1;
         let s = self.map[start.min(last)];
-        let e = if end > start { self.map[(end - 1).min(last)] + 1 } else { s + 1 };
+        let e = if end > start {
+            self.map[(end - 1).min(last)] + 1
+        } else {
+            s + 1
+        };
         (s, e)
     }
     fn err(&self, msg: impl Into<String>, start: usize, end: usize) -> Error {
@@ -107,7 +116,9 @@ impl Clean {
 
 /// What to type instead of a character that is not part of the language.
 fn char_hint(c: char) -> String {
-    let named = |what: &str, ascii: &str| format!("'{c}' ({what}) is not understood here: type {ascii} instead.");
+    let named = |what: &str, ascii: &str| {
+        format!("'{c}' ({what}) is not understood here: type {ascii} instead.")
+    };
     match c {
         '²' => named("superscript two", "^2"),
         '³' => named("superscript three", "^3"),
@@ -119,7 +130,10 @@ fn char_hint(c: char) -> String {
         'ℯ' => named("Euler's number", "e"),
         '√' => named("a root sign", "sqrt(…)"),
         '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}' => {
-            format!("An invisible special space (U+{:04X}) is here: delete it and type a normal space.", c as u32)
+            format!(
+                "An invisible special space (U+{:04X}) is here: delete it and type a normal space.",
+                c as u32
+            )
         }
         '\u{ff10}'..='\u{ff19}' => {
             let d = char::from_u32(c as u32 - 0xff10 + '0' as u32).unwrap_or('0');
@@ -129,17 +143,27 @@ fn char_hint(c: char) -> String {
             let a = char::from_u32(c as u32 - 0xfee0).unwrap_or('?');
             named("a full-width character", &format!("the ASCII {a}"))
         }
-        '‘' | '’' | '“' | '”' | '"' | '\'' | '`' => format!("Quotes ({c}) are not part of an expression: remove them."),
+        '‘' | '’' | '“' | '”' | '"' | '\'' | '`' => {
+            format!("Quotes ({c}) are not part of an expression: remove them.")
+        }
         '!' => "Factorials (!) are not available here.".to_string(),
-        '=' => "Type only the right-hand side, without '=': for f(x, y) = x*y type x*y.".to_string(),
+        '=' => {
+            "Type only the right-hand side, without '=': for f(x, y) = x*y type x*y.".to_string()
+        }
         '[' | ']' | '{' | '}' => format!("Use round brackets ( ) for grouping, not '{c}'."),
         '<' | '>' | '&' | '|' | ';' | ':' | '#' | '$' | '@' | '~' | '?' | '\\' => {
             format!("'{c}' is not part of an expression. Use numbers, variables, + - * / ^ % and functions like sin(x).")
         }
         _ if c.is_ascii_control() || c.is_control() => {
-            format!("A control character (U+{:04X}) is here: delete it.", c as u32)
+            format!(
+                "A control character (U+{:04X}) is here: delete it.",
+                c as u32
+            )
         }
-        _ => format!("'{c}' (U+{:04X}) is not understood here. Use ASCII: numbers, letters, + - * / ^ ( ).", c as u32),
+        _ => format!(
+            "'{c}' (U+{:04X}) is not understood here. Use ASCII: numbers, letters, + - * / ^ ( ).",
+            c as u32
+        ),
     }
 }
 
@@ -186,7 +210,11 @@ fn clean(input: &str) -> Result<Clean, Error> {
                     j += 1;
                 }
                 let attr: String = chars[s2..j].iter().collect();
-                let ours = NUMPY.iter().chain(NUMPY_MORE.iter()).find(|p| p.0 == attr).map(|p| p.1);
+                let ours = NUMPY
+                    .iter()
+                    .chain(NUMPY_MORE.iter())
+                    .find(|p| p.0 == attr)
+                    .map(|p| p.1);
                 match ours {
                     Some(o) => out.push(o, start),
                     None => {
@@ -334,13 +362,24 @@ fn explain_unexpected(cl: &Clean, b: usize) -> Error {
     if value_before && value_here {
         if is_function(before) {
             return cl.err(
-                format!("{before} is a function: put its argument in brackets, as in {before}({}).", excerpt(here, 12)),
+                format!(
+                    "{before} is a function: put its argument in brackets, as in {before}({}).",
+                    excerpt(here, 12)
+                ),
                 ps,
                 end,
             );
         }
-        let left = if prev == Some(')') { ")".to_string() } else { excerpt(before, 12) };
-        let right = if ch == '(' { "(".to_string() } else { excerpt(here, 12) };
+        let left = if prev == Some(')') {
+            ")".to_string()
+        } else {
+            excerpt(before, 12)
+        };
+        let right = if ch == '(' {
+            "(".to_string()
+        } else {
+            excerpt(here, 12)
+        };
         return cl.err(
             format!("Multiplication needs a '*': write {left}*{right}."),
             if prev == Some(')') { p - 1 } else { ps },
@@ -367,12 +406,20 @@ fn explain_unexpected(cl: &Clean, b: usize) -> Error {
         if let Some(a) = arity_text(name) {
             return cl.err(format!("{name}() is missing its argument: {a}."), qs, b + 1);
         }
-        return cl.err("Empty brackets: put an expression inside ( ).", p - 1, b + 1);
+        return cl.err(
+            "Empty brackets: put an expression inside ( ).",
+            p - 1,
+            b + 1,
+        );
     }
     if matches!(ch, '+' | '*' | '/' | '^' | '%' | ')' | ',') {
         return cl.err(format!("A value is missing before '{ch}'."), b, b + 1);
     }
-    cl.err(format!("'{}' is not expected here.", excerpt(here, 12)), b, end)
+    cl.err(
+        format!("'{}' is not expected here.", excerpt(here, 12)),
+        b,
+        end,
+    )
 }
 
 /// The first place `name` stands as a whole word in the cleaned text.
@@ -424,7 +471,8 @@ fn tokens(input: &str) -> Result<Tokens, Error> {
             return Err(Error::new("A '(' is never closed: add a ')'."));
         }
     };
-    let rpn = to_rpn(&toks).map_err(|e| Error::new(format!("Could not read this expression ({e}).")))?;
+    let rpn =
+        to_rpn(&toks).map_err(|e| Error::new(format!("Could not read this expression ({e}).")))?;
     Ok(Tokens { clean: cl, rpn })
 }
 
@@ -450,7 +498,9 @@ fn known_alias(name: &str) -> Option<&'static str> {
         "log" => "ln is the natural log: write ln(…). For log base 10 write ln(x)/ln(10).",
         "log10" => "write ln(x)/ln(10) for the base-10 log.",
         "log2" => "write ln(x)/ln(2) for the base-2 log.",
-        "arcsin" | "arccos" | "arctan" | "arcsinh" | "arccosh" | "arctanh" => "here the inverse functions are asin, acos, atan, asinh, acosh, atanh.",
+        "arcsin" | "arccos" | "arctan" | "arcsinh" | "arccosh" | "arctanh" => {
+            "here the inverse functions are asin, acos, atan, asinh, acosh, atanh."
+        }
         "sign" | "sgn" => "write signum(…).",
         "exp2" => "write 2^x.",
         "cbrt" => "write x^(1/3).",
@@ -490,7 +540,10 @@ fn check_var_name(cl: &Clean, n: &str, explicit: bool) -> Result<(), Error> {
     }
     if !explicit && n.len() > 24 {
         return Err(Error::at(
-            format!("The name '{}' is too long for a variable (24 characters at most).", excerpt(n, 12)),
+            format!(
+                "The name '{}' is too long for a variable (24 characters at most).",
+                excerpt(n, 12)
+            ),
             s,
             e,
         ));
@@ -553,7 +606,9 @@ fn build(g: &mut Graph, t: &Tokens, vars: &[String]) -> Result<Id, Error> {
                     } else if let Some(good) = case_variant(name) {
                         format!("Did you mean {good}? Names are case-sensitive.")
                     } else if vars.iter().any(|v| v == name) || name.len() == 1 {
-                        format!("{name} is a variable, not a function: to multiply, write {name}*(…).")
+                        format!(
+                            "{name} is a variable, not a function: to multiply, write {name}*(…)."
+                        )
                     } else {
                         format!(
                             "Unknown function '{}'. The functions are: {}.",
@@ -566,7 +621,11 @@ fn build(g: &mut Graph, t: &Tokens, vars: &[String]) -> Result<Id, Error> {
                 let (lo, hi) = if Fun1::from_name(name).is_some() {
                     (1, 1)
                 } else {
-                    CALLS2.iter().find(|c| c.0 == name).map(|c| (c.1, c.2)).unwrap_or((1, 1))
+                    CALLS2
+                        .iter()
+                        .find(|c| c.0 == name)
+                        .map(|c| (c.1, c.2))
+                        .unwrap_or((1, 1))
                 };
                 if n < lo || n > hi {
                     let a = arity_text(name).unwrap_or_default();
@@ -618,12 +677,17 @@ fn build(g: &mut Graph, t: &Tokens, vars: &[String]) -> Result<Id, Error> {
 /// into one graph with one variable list: `vars` when given, else every name
 /// the expressions use, sorted. Errors name the component when there are
 /// several.
-pub fn parse_all(texts: &[&str], vars: Option<&[String]>) -> Result<(Graph, Vec<Id>, Vec<String>), Error> {
+pub fn parse_all(
+    texts: &[&str],
+    vars: Option<&[String]>,
+) -> Result<(Graph, Vec<Id>, Vec<String>), Error> {
     if texts.is_empty() {
         return Err(Error::new("Give at least one expression."));
     }
     if texts.len() > MAX_DIMENSION {
-        return Err(Error::new(format!("At most {MAX_DIMENSION} components are allowed.")));
+        return Err(Error::new(format!(
+            "At most {MAX_DIMENSION} components are allowed."
+        )));
     }
     let label = |i: usize, e: Error| {
         if texts.len() > 1 {
@@ -642,7 +706,9 @@ pub fn parse_all(texts: &[&str], vars: Option<&[String]>) -> Result<(Graph, Vec<
     let var_list: Vec<String> = match vars {
         Some(v) => {
             if v.len() > MAX_DIMENSION {
-                return Err(Error::new(format!("At most {MAX_DIMENSION} variables are allowed.")));
+                return Err(Error::new(format!(
+                    "At most {MAX_DIMENSION} variables are allowed."
+                )));
             }
             for (k, name) in v.iter().enumerate() {
                 let ok = !name.is_empty()
@@ -659,7 +725,9 @@ pub fn parse_all(texts: &[&str], vars: Option<&[String]>) -> Result<(Graph, Vec<
                     )));
                 }
                 if v[..k].contains(name) {
-                    return Err(Error::new(format!("The variable '{name}' is listed twice.")));
+                    return Err(Error::new(format!(
+                        "The variable '{name}' is listed twice."
+                    )));
                 }
             }
             v.to_vec()
@@ -675,7 +743,9 @@ pub fn parse_all(texts: &[&str], vars: Option<&[String]>) -> Result<(Graph, Vec<
             }
             all.sort();
             if all.len() > MAX_DIMENSION {
-                return Err(Error::new(format!("At most {MAX_DIMENSION} variables are allowed.")));
+                return Err(Error::new(format!(
+                    "At most {MAX_DIMENSION} variables are allowed."
+                )));
             }
             all
         }
@@ -713,7 +783,11 @@ mod tests {
 
     #[test]
     fn numpy_spellings_are_read() {
-        let (_, _, vars) = parse_all(&["x**2 + np.exp(z) + np.power(x, z) + numpy.log(y) + np.pi"], None).unwrap();
+        let (_, _, vars) = parse_all(
+            &["x**2 + np.exp(z) + np.power(x, z) + numpy.log(y) + np.pi"],
+            None,
+        )
+        .unwrap();
         assert_eq!(vars, ["x", "y", "z"]);
     }
 
@@ -765,7 +839,8 @@ mod tests {
     #[test]
     fn structure_errors() {
         for bad in [
-            "", "   ", "sin(x", "sin(x))", "()", "1+", "*1", "2e", "x=2", "1,2", ".5", "3!", "max(1,)",
+            "", "   ", "sin(x", "sin(x))", "()", "1+", "*1", "2e", "x=2", "1,2", ".5", "3!",
+            "max(1,)",
         ] {
             let e = err(bad);
             assert!(!e.message.is_empty(), "{bad:?}");

@@ -41,13 +41,31 @@ fn prec(g: &Graph, id: Id) -> u8 {
     }
 }
 
+/// Whether the written form begins with a minus sign, so that it needs
+/// brackets after + or -.
+fn starts_negative(g: &Graph, id: Id) -> bool {
+    let mut cur = id;
+    loop {
+        match g.node(cur) {
+            Node::Num(b) => return f64::from_bits(b) < 0.0,
+            Node::Un(Fun1::Neg, _) => return true,
+            Node::Bin(Fun2::Mul | Fun2::Div | Fun2::Rem, a, _) => cur = a,
+            _ => return false,
+        }
+    }
+}
+
 /// Shortest text that reads back to the same f64.
 pub fn number(v: f64) -> String {
     if v.is_nan() {
         return "(0/0)".into();
     }
     if v.is_infinite() {
-        return if v > 0.0 { "1e999".into() } else { "-1e999".into() };
+        return if v > 0.0 {
+            "1e999".into()
+        } else {
+            "-1e999".into()
+        };
     }
     let a = v.abs();
     if a != 0.0 && !(1e-5..1e16).contains(&a) {
@@ -102,8 +120,8 @@ fn text(g: &Graph, id: Id, vars: &[String], out: &mut String) {
             }
             let (pa, pb) = (prec(g, a), prec(g, b));
             let (op, left_paren, right_paren) = match f {
-                Fun2::Add => (" + ", pa < 1, pb <= 1 || pb == 3),
-                Fun2::Sub => (" - ", pa < 1, pb <= 1 || pb == 3),
+                Fun2::Add => (" + ", pa < 1, pb <= 1 || starts_negative(g, b)),
+                Fun2::Sub => (" - ", pa < 1, pb <= 1 || starts_negative(g, b)),
                 Fun2::Mul => ("*", pa < 2, pb <= 3),
                 Fun2::Div => ("/", pa < 2, pb <= 3),
                 Fun2::Rem => ("%", pa < 2, pb <= 3),
@@ -139,7 +157,11 @@ fn mi(out: &mut String, name: &str) {
 
 fn mo(out: &mut String, op: &str) {
     // Brackets keep their text size; stretched ones look odd without a math font.
-    out.push_str(if op == "(" || op == ")" || op == "|" { "<mo stretchy=\"false\">" } else { "<mo>" });
+    out.push_str(if op == "(" || op == ")" || op == "|" {
+        "<mo stretchy=\"false\">"
+    } else {
+        "<mo>"
+    });
     out.push_str(op);
     out.push_str("</mo>");
 }
@@ -226,7 +248,7 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
                 Fun2::Add | Fun2::Sub => {
                     ml_paren(g, a, vars, out, false);
                     mo(out, if f == Fun2::Add { "+" } else { "\u{2212}" });
-                    ml_paren(g, b, vars, out, pb <= 1 || pb == 3);
+                    ml_paren(g, b, vars, out, pb <= 1 || starts_negative(g, b));
                 }
                 _ => {
                     // A number on the right, or a product of numbers, needs a
@@ -286,7 +308,8 @@ mod tests {
         assert!(m.contains("<mfrac>") && m.contains("<msqrt>") && m.contains("<msup><mi>e</mi>"));
         // Every opened tag is closed.
         for tag in ["mrow", "msup", "mfrac", "msqrt", "mi", "mo", "mn"] {
-            let open = m.matches(&format!("<{tag}>")).count() + m.matches(&format!("<{tag} ")).count();
+            let open =
+                m.matches(&format!("<{tag}>")).count() + m.matches(&format!("<{tag} ")).count();
             let close = m.matches(&format!("</{tag}>")).count();
             assert_eq!(open, close, "{tag} in {m}");
         }

@@ -27,7 +27,11 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
             let digits = (-step.log10().floor()).max(0.0) as i32 + 1;
             let p = 10f64.powi(digits);
             let r = (v * p).round() / p;
-            if r == 0.0 { 0.0 } else { r }
+            if r == 0.0 {
+                0.0
+            } else {
+                r
+            }
         })
         .collect()
 }

@@ -31,17 +31,25 @@ fn string_list(v: &JsValue, what: &str) -> Result<Option<Vec<String>>, JsValue> 
         return Ok(None);
     }
     if !js_sys::Array::is_array(v) {
-        return Err(js_err(Error::new(format!("{what} must be an array of strings."))));
+        return Err(js_err(Error::new(format!(
+            "{what} must be an array of strings."
+        ))));
     }
     let arr = js_sys::Array::from(v);
     if arr.length() > 64 {
-        return Err(js_err(Error::new(format!("{what}: at most 64 are allowed."))));
+        return Err(js_err(Error::new(format!(
+            "{what}: at most 64 are allowed."
+        ))));
     }
     let mut out = Vec::with_capacity(arr.length() as usize);
     for item in arr.iter() {
         match item.as_string() {
             Some(s) => out.push(s),
-            None => return Err(js_err(Error::new(format!("{what} must be an array of strings.")))),
+            None => {
+                return Err(js_err(Error::new(format!(
+                    "{what} must be an array of strings."
+                ))))
+            }
         }
     }
     Ok(Some(out))
@@ -112,14 +120,30 @@ impl ScalarField {
         self.inner.gradient_direction(point).map_err(js_err)
     }
 
-    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+    pub fn grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+    ) -> Result<Vec<f64>, JsValue> {
         self.inner
             .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
             .map_err(js_err)
     }
 
     #[wasm_bindgen(js_name = gradientGrid)]
-    pub fn gradient_grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+    pub fn gradient_grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+    ) -> Result<Vec<f64>, JsValue> {
         self.inner
             .gradient_grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
             .map_err(js_err)
@@ -162,7 +186,15 @@ impl VectorField {
         self.inner.jacobian(point).map_err(js_err)
     }
 
-    pub fn grid(&mut self, xmin: f64, xmax: f64, nx: u32, ymin: f64, ymax: f64, ny: u32) -> Result<Vec<f64>, JsValue> {
+    pub fn grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+    ) -> Result<Vec<f64>, JsValue> {
         self.inner
             .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
             .map_err(js_err)
@@ -223,7 +255,9 @@ impl Raster {
         self.ys = centers(ymin, ymax, h);
         self.ys.reverse();
         self.values.resize(w * h, 0.0);
-        f.inner.values_on(&self.xs, &self.ys, &mut self.values).map_err(js_err)?;
+        f.inner
+            .values_on(&self.xs, &self.ys, &mut self.values)
+            .map_err(js_err)?;
         let (lo, hi) = finite_range(&self.values).unwrap_or((f64::NAN, f64::NAN));
         self.vmin = lo;
         self.vmax = hi;
@@ -278,7 +312,9 @@ pub fn nice_ticks_js(lo: f64, hi: f64, max_ticks: u32) -> Vec<f64> {
 #[wasm_bindgen(js_name = linspace)]
 pub fn linspace_js(a: f64, b: f64, n: u32) -> Result<Vec<f64>, JsValue> {
     if n == 0 || n as usize > crate::error::MAX_GRID_POINTS {
-        return Err(js_err(Error::new("linspace needs between 1 and 4,000,000 points.")));
+        return Err(js_err(Error::new(
+            "linspace needs between 1 and 4,000,000 points.",
+        )));
     }
     Ok(linspace(a, b, n as usize))
 }

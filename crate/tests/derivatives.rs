@@ -1,0 +1,217 @@
+//! Exact derivatives checked against an independent method (central finite
+//! differences), on every builtin and on random expressions; printing checked
+//! by reading the text back.
+
+use gradients::field::Scalar;
+use proptest::prelude::*;
+
+/// Central difference with a step scaled to the coordinate.
+fn central(f: &Scalar, p: &[f64], k: usize) -> f64 {
+    let h = 1e-6 * p[k].abs().max(1.0);
+    let mut a = p.to_vec();
+    let mut b = p.to_vec();
+    a[k] += h;
+    b[k] -= h;
+    (f.eval(&a).unwrap() - f.eval(&b).unwrap()) / (2.0 * h)
+}
+
+fn assert_close(exact: f64, approx: f64, what: &str) {
+    let tol = 1e-5 * (1.0 + exact.abs());
+    assert!(
+        (exact - approx).abs() <= tol,
+        "{what}: exact {exact} vs finite difference {approx}"
+    );
+}
+
+#[test]
+fn every_builtin_against_finite_differences() {
+    // Each at a point inside its domain and away from kinks and jumps.
+    let cases: &[(&str, [f64; 2])] = &[
+        ("sqrt(x*y)", [1.3, 0.7]),
+        ("exp(x*y)", [0.4, -1.1]),
+        ("ln(x + y^2)", [0.8, 1.2]),
+        ("abs(x - y)", [0.3, 1.4]),
+        ("sin(x*y)", [1.1, 2.3]),
+        ("cos(x - y)", [0.2, 1.9]),
+        ("tan(x*y)", [0.5, 0.9]),
+        ("asin(x*y)", [0.3, 0.6]),
+        ("acos(x - y)", [0.4, 0.1]),
+        ("atan(x/y)", [1.2, 0.7]),
+        ("atan2(y, x)", [-0.6, 0.9]),
+        ("sinh(x + y)", [0.7, 0.2]),
+        ("cosh(x*y)", [0.9, -0.4]),
+        ("tanh(x - 2*y)", [0.3, 0.1]),
+        ("asinh(x*y)", [1.5, 0.5]),
+        ("acosh(x + y)", [1.5, 0.9]),
+        ("atanh(x*y)", [0.4, 0.5]),
+        ("floor(x) * y", [1.5, 2.0]),
+        ("ceil(x + y) + x", [1.2, 0.3]),
+        ("round(x) * y^2", [2.3, 1.1]),
+        ("signum(x) * y", [-0.7, 3.0]),
+        ("max(x, y, 1)", [2.0, 1.5]),
+        ("min(x*y, x + y)", [0.5, 0.5]),
+        ("x % y", [5.3, 1.7]),
+        ("(x*y) % (x + y)", [2.1, 1.3]),
+        ("x^y", [1.7, 0.6]),
+        ("y^x", [0.8, 2.4]),
+        ("(x + 2)^(y^2)", [0.4, 1.1]),
+        ("x^3 - 2/y", [1.3, 0.7]),
+        ("e^x + pi*y", [0.6, -0.2]),
+        ("-x^2/(1 + y^2)", [0.9, 0.8]),
+    ];
+    for (text, p) in cases {
+        let f = Scalar::parse(text, Some(&["x".to_string(), "y".to_string()])).unwrap();
+        let g = f.gradient(p).unwrap();
+        for k in 0..2 {
+            assert_close(
+                g[k],
+                central(&f, p, k),
+                &format!("d/d{} of {text} at {p:?}", ["x", "y"][k]),
+            );
+        }
+        // The partial as its own function gives the same values as the gradient.
+        let px = f.partial("x").unwrap();
+        assert_eq!(px.eval(p).unwrap().to_bits(), g[0].to_bits(), "{text}");
+    }
+}
+
+#[test]
+fn the_seed_partial_reads_like_a_textbook() {
+    let f = Scalar::parse("x^2 + y^2 + exp(x) + x^z + x*y*z", None).unwrap();
+    assert_eq!(
+        f.partial("x").unwrap().to_text().unwrap(),
+        "2*x + exp(x) + z*x^(z - 1) + y*z"
+    );
+    assert_eq!(f.partial("y").unwrap().to_text().unwrap(), "2*y + x*z");
+    assert_eq!(
+        f.partial("z").unwrap().to_text().unwrap(),
+        "x^z*ln(x) + x*y"
+    );
+}
+
+#[test]
+fn simplified_forms() {
+    let d = |s: &str, v: &str| {
+        Scalar::parse(s, None)
+            .unwrap()
+            .partial(v)
+            .unwrap()
+            .to_text()
+            .unwrap()
+    };
+    assert_eq!(d("x*x", "x"), "2*x");
+    assert_eq!(d("3*x^4", "x"), "12*x^3");
+    assert_eq!(d("sin(x)^2", "x"), "2*sin(x)*cos(x)");
+    assert_eq!(d("x*y - y", "y"), "x - 1");
+    assert_eq!(d("cos(2*x)", "x"), "-2*sin(2*x)");
+    assert_eq!(d("1/x", "x"), "-1/x^2");
+    assert_eq!(d("exp(-x^2/2)", "x"), "-x*exp(-x^2/2)");
+    assert_eq!(d("sin(x^2)", "x"), "2*x*cos(x^2)");
+}
+
+/// Random expressions in x and y built from every construct.
+fn expr() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_string()),
+        Just("y".to_string()),
+        Just("pi".to_string()),
+        Just("e".to_string()),
+        (-5i32..6).prop_map(|n| format!("{n}")),
+        (1u32..40).prop_map(|n| format!("{}", n as f64 / 8.0)),
+    ];
+    leaf.prop_recursive(4, 24, 3, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a}) + ({b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a}) - ({b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})*({b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})/(1.5 + ({b})^2)")),
+            (inner.clone(), 0u32..4).prop_map(|(a, n)| format!("({a})^{n}")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("(1 + ({a})^2)^(({b})/4)")),
+            inner.clone().prop_map(|a| format!("-({a})")),
+            (
+                inner.clone(),
+                prop::sample::select(vec!["sin", "cos", "atan", "tanh", "asinh"])
+            )
+                .prop_map(|(a, f)| format!("{f}({a})")),
+            inner.clone().prop_map(|a| format!("exp(sin({a}))")),
+            inner.clone().prop_map(|a| format!("ln(2 + cos({a}))")),
+            inner.clone().prop_map(|a| format!("sqrt(1 + ({a})^2)")),
+            inner.clone().prop_map(|a| format!("cosh(atan({a}))")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("atan2({a}, 2 + cos({b}))")),
+        ]
+    })
+}
+
+/// Leftovers a textbook would never print: a factor 0 or 1, a power 1,
+/// "+ -" or a double minus.
+fn has_clutter(t: &str) -> bool {
+    let b = t.as_bytes();
+    let standalone = |i: usize, len: usize| {
+        let before = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b'e');
+        let after = b
+            .get(i + len)
+            .map_or(true, |c| !(c.is_ascii_digit() || *c == b'.'));
+        before && after
+    };
+    for (i, c) in b.iter().enumerate() {
+        if (*c == b'0' || *c == b'1') && standalone(i, 1) {
+            let next = b.get(i + 1).copied();
+            let prev = if i > 0 { Some(b[i - 1]) } else { None };
+            if next == Some(b'*') || prev == Some(b'*') || (*c == b'1' && prev == Some(b'^')) {
+                return true;
+            }
+        }
+    }
+    t.contains("+ -") || t.contains("- -") || t.contains("--")
+}
+
+#[test]
+fn clutter_detector_works() {
+    assert!(has_clutter("0*y + x"));
+    assert!(has_clutter("x*1"));
+    assert!(has_clutter("x^1 + 2"));
+    assert!(has_clutter("x + -y"));
+    assert!(!has_clutter("-40*x + 10*y^12 + 0.5*x"));
+}
+
+fn vars() -> Vec<String> {
+    vec!["x".to_string(), "y".to_string()]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn partials_agree_with_finite_differences(s in expr(), x in -2.0f64..2.0, y in -2.0f64..2.0) {
+        let f = Scalar::parse(&s, Some(&vars())).unwrap();
+        let p = [x, y];
+        let v = f.eval(&p).unwrap();
+        prop_assume!(v.is_finite() && v.abs() < 1e6);
+        let g = f.gradient(&p).unwrap();
+        for k in 0..2 {
+            let fd = central(&f, &p, k);
+            prop_assume!(g[k].is_finite() && g[k].abs() < 1e6);
+            let tol = 1e-4 * (1.0 + g[k].abs());
+            prop_assert!((g[k] - fd).abs() <= tol, "d/d{} of {} at {:?}: {} vs {}", k, s, p, g[k], fd);
+        }
+    }
+
+    #[test]
+    fn print_then_parse_keeps_the_values(s in expr(), x in -3.0f64..3.0, y in -3.0f64..3.0) {
+        let f = Scalar::parse(&s, Some(&vars())).unwrap();
+        let printed = f.to_text().unwrap();
+        let back = Scalar::parse(&printed, Some(&vars())).unwrap();
+        let (a, b) = (f.eval(&[x, y]).unwrap(), back.eval(&[x, y]).unwrap());
+        prop_assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()), "{} -> {}: {} vs {}", s, printed, a, b);
+        // The derivatives print and read back too, and stay clean.
+        for v in ["x", "y"] {
+            let d = f.partial(v).unwrap();
+            let t = d.to_text().unwrap();
+            // Only what the derivative added counts: the student's own "x*0" stays as typed.
+            prop_assert!(has_clutter(&printed) || !has_clutter(&t), "clutter in {}", t);
+            let d2 = Scalar::parse(&t, Some(&vars())).unwrap();
+            let (a, b) = (d.eval(&[x, y]).unwrap(), d2.eval(&[x, y]).unwrap());
+            prop_assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()) || (a - b).abs() <= 1e-12 * a.abs(), "{} : {} vs {}", t, a, b);
+        }
+    }
+}
