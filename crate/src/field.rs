@@ -95,6 +95,11 @@ fn check_two(vars: &[String]) -> Result<(), Error> {
 
 /// Euclidean length, scaled so that huge or tiny components do not overflow.
 pub fn norm(v: &[f64]) -> f64 {
+    // The plain sum is the most accurate when it neither overflows nor underflows.
+    let s: f64 = v.iter().map(|x| x * x).sum();
+    if s.is_finite() && s > 1e-290 {
+        return s.sqrt();
+    }
     let m = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     if m == 0.0 || !m.is_finite() {
         return if v.iter().any(|x| x.is_nan()) {
@@ -220,6 +225,85 @@ impl Scalar {
                 }
             })
             .collect())
+    }
+
+    /// f along variable `k` from `a` to `b` (n points, endpoints included),
+    /// the other coordinates held at `point`: the slice view's curve.
+    pub fn slice(
+        &self,
+        point: &[f64],
+        k: usize,
+        a: f64,
+        b: f64,
+        n: usize,
+    ) -> Result<Vec<f64>, Error> {
+        check_point(point, &self.vars)?;
+        if k >= self.vars.len() {
+            return Err(Error::new("No such variable."));
+        }
+        if !(a.is_finite() && b.is_finite()) || !(1..=100_000).contains(&n) {
+            return Err(Error::new(
+                "A slice needs a finite range and 1 to 100,000 points.",
+            ));
+        }
+        let mut p = point.to_vec();
+        let mut out = [0.0];
+        Ok(linspace(a, b, n)
+            .into_iter()
+            .map(|t| {
+                p[k] = t;
+                self.value.eval(&p, &mut out);
+                out[0]
+            })
+            .collect())
+    }
+
+    /// Central-difference estimates of the gradient with step `h`: shown
+    /// beside the exact gradient so a student sees a formula's value and a
+    /// number's estimate differ.
+    pub fn central_difference(&self, point: &[f64], h: f64) -> Result<Vec<f64>, Error> {
+        check_point(point, &self.vars)?;
+        if !(h.is_finite() && h > 0.0) {
+            return Err(Error::new("The step must be a positive number."));
+        }
+        let mut p = point.to_vec();
+        let mut out = [0.0];
+        let mut g = Vec::with_capacity(point.len());
+        for k in 0..point.len() {
+            p[k] = point[k] + h;
+            self.value.eval(&p, &mut out);
+            let up = out[0];
+            p[k] = point[k] - h;
+            self.value.eval(&p, &mut out);
+            g.push((up - out[0]) / (2.0 * h));
+            p[k] = point[k];
+        }
+        Ok(g)
+    }
+
+    /// ∇f · (cos θ, sin θ) for θ = 2πk/n, k = 0..n: the rate of change in
+    /// every direction of the plane.
+    pub fn directional_sweep(&self, point: &[f64], n: usize) -> Result<Vec<f64>, Error> {
+        check_two(&self.vars)?;
+        if !(2..=100_000).contains(&n) {
+            return Err(Error::new("A sweep needs 2 to 100,000 directions."));
+        }
+        let g = self.gradient(point)?;
+        Ok((0..n)
+            .map(|k| {
+                let t = std::f64::consts::TAU * k as f64 / n as f64;
+                g[0] * t.cos() + g[1] * t.sin()
+            })
+            .collect())
+    }
+
+    /// ∇f as a typeset column of its partial derivatives.
+    pub fn gradient_mathml(&self) -> Result<String, Error> {
+        let mut rows = Vec::with_capacity(self.partials.len());
+        for &p in &self.partials {
+            rows.push(print::to_mathml_inner(&self.graph, p, &self.vars)?);
+        }
+        Ok(print::column(&rows))
     }
 
     pub fn to_text(&self) -> Result<String, Error> {
@@ -374,6 +458,31 @@ impl Vector {
     }
 }
 
+/// For the "largest component" question: the gradient's length, the index
+/// of its largest component (by size), that component, and the cosine of the
+/// angle between the gradient and that axis. A unit step along ∇f changes f
+/// by |∇f| (to first order); a unit step along the best axis only by |g_i|.
+pub fn compare_steps(g: &[f64]) -> Option<(f64, usize, f64, f64)> {
+    let n = norm(g);
+    if g.is_empty() || !n.is_finite() || n == 0.0 {
+        return None;
+    }
+    let (i, gi) = g.iter().enumerate().fold((0, 0.0f64), |(bi, bv), (k, &v)| {
+        if v.abs() > bv.abs() {
+            (k, v)
+        } else {
+            (bi, bv)
+        }
+    });
+    Some((n, i, gi, gi.abs() / n))
+}
+
+/// Components of the plane vector (gx, gy) in axes turned by `phi` radians.
+pub fn rotate_components(gx: f64, gy: f64, phi: f64) -> (f64, f64) {
+    let (s, c) = phi.sin_cos();
+    (gx * c + gy * s, -gx * s + gy * c)
+}
+
 /// matplotlib's quiver autoscale: the factor that turns a vector's magnitude
 /// into an arrow length, as a fraction of the plot's width. Averages only
 /// finite magnitudes; `None` when there is nothing finite to draw.
@@ -497,6 +606,54 @@ mod tests {
         let v = Vector::parse(&["x*y", "sin(y)", "x + z^2"], None).unwrap();
         let j = v.jacobian(&[2.0, 3.0, 5.0]).unwrap();
         assert_eq!(j, vec![3.0, 2.0, 0.0, 0.0, 3f64.cos(), 0.0, 1.0, 0.0, 10.0]);
+    }
+
+    #[test]
+    fn the_lost_example_gradient() {
+        // [5, 2, -1, 0]: |∇f| = √30; the best axis is the first, cos θ = 5/√30.
+        let (n, i, gi, c) = compare_steps(&[5.0, 2.0, -1.0, 0.0]).unwrap();
+        assert_eq!(n, 30f64.sqrt());
+        assert_eq!((i, gi), (0, 5.0));
+        assert!((c - 5.0 / 30f64.sqrt()).abs() < 1e-15);
+        assert_eq!(compare_steps(&[0.0, 0.0]), None);
+    }
+
+    #[test]
+    fn rotation_keeps_length_and_turns_by_phi() {
+        let (a, b) = rotate_components(3.0, 4.0, 0.7);
+        assert!((a.hypot(b) - 5.0).abs() < 1e-14);
+        // Rotating the axes by the gradient's own angle puts it on the first axis.
+        let (a, b) = rotate_components(3.0, 4.0, 4f64.atan2(3.0));
+        assert!((a - 5.0).abs() < 1e-14 && b.abs() < 1e-14);
+    }
+
+    #[test]
+    fn sweep_peaks_at_the_gradient() {
+        let f = Scalar::parse("sin(x*y)", None).unwrap();
+        let p = [1.0, 0.5];
+        let s = f.directional_sweep(&p, 3600).unwrap();
+        let g = f.gradient(&p).unwrap();
+        let (k, m) = s
+            .iter()
+            .enumerate()
+            .fold((0, f64::MIN), |a, (k, &v)| if v > a.1 { (k, v) } else { a });
+        let angle = std::f64::consts::TAU * k as f64 / 3600.0;
+        let expected = g[1].atan2(g[0]).rem_euclid(std::f64::consts::TAU);
+        assert!((angle - expected).abs() < 2e-3);
+        assert!((m - norm(&g)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn slices_and_differences() {
+        let f = Scalar::parse("x^2*y + z", None).unwrap();
+        let s = f.slice(&[1.0, 2.0, 3.0], 0, -1.0, 1.0, 3).unwrap();
+        assert_eq!(s, vec![5.0, 3.0, 5.0]);
+        let cd = f.central_difference(&[1.0, 2.0, 3.0], 1e-5).unwrap();
+        let g = f.gradient(&[1.0, 2.0, 3.0]).unwrap();
+        for k in 0..3 {
+            assert!((cd[k] - g[k]).abs() < 1e-8, "{cd:?} {g:?}");
+        }
+        assert!(f.gradient_mathml().unwrap().contains("<mtable>"));
     }
 
     #[test]

@@ -312,37 +312,40 @@ impl Graph {
         }
     }
 
-    /// The literal at the far left of a product chain, as in (-2*p)*q.
+    /// The literal at the far left of a product or quotient chain, as in
+    /// (-2*p)*q/r.
     fn leading_coeff(&self, id: Id) -> Option<f64> {
         let mut cur = id;
         loop {
             match self.node(cur) {
-                Node::Bin(Fun2::Mul, a, _) => match self.lit(a) {
-                    Some(c) => return Some(c),
-                    None => cur = a,
-                },
+                Node::Bin(Fun2::Mul, a, _) if self.lit(a).is_some() => return self.lit(a),
+                Node::Bin(Fun2::Mul | Fun2::Div, a, _) => cur = a,
                 _ => return None,
             }
         }
     }
 
-    /// The same product chain with its leading literal replaced by `c`.
+    /// The same chain with its leading literal replaced by `c`.
     fn with_coeff(&mut self, id: Id, c: f64) -> Id {
         let mut rights = Vec::new();
         let mut cur = id;
-        while let Node::Bin(Fun2::Mul, a, b) = self.node(cur) {
-            if self.lit(a).is_some() {
-                let cn = self.num(c);
-                let mut acc = self.mul(cn, b);
-                while let Some(r) = rights.pop() {
-                    acc = self.intern(Node::Bin(Fun2::Mul, acc, r));
+        loop {
+            match self.node(cur) {
+                Node::Bin(Fun2::Mul, a, b) if self.lit(a).is_some() => {
+                    let cn = self.num(c);
+                    let mut acc = self.mul(cn, b);
+                    while let Some((f, r)) = rights.pop() {
+                        acc = self.intern(Node::Bin(f, acc, r));
+                    }
+                    return acc;
                 }
-                return acc;
+                Node::Bin(f @ (Fun2::Mul | Fun2::Div), a, b) => {
+                    rights.push((f, b));
+                    cur = a;
+                }
+                _ => return id,
             }
-            rights.push(b);
-            cur = a;
         }
-        id
     }
 
     pub fn neg(&mut self, a: Id) -> Id {
@@ -576,8 +579,8 @@ impl Graph {
         if self.is(b, 1.0) {
             return a;
         }
-        if self.is(b, 0.0) {
-            // x^0 = 1 for every x in IEEE, NaN included.
+        if self.is(b, 0.0) || self.is(a, 1.0) {
+            // x^0 = 1 and 1^y = 1 for every x and y in IEEE, NaN included.
             return self.num(1.0);
         }
         if let (Some(x), Some(y)) = (self.lit(a), self.lit(b)) {

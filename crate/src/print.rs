@@ -102,7 +102,13 @@ fn text(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Un(Fun1::Neg, a) => {
             out.push('-');
             // "-x*y" reads back as (-x)*y, the same value; a sum needs brackets.
-            text_paren(g, a, vars, out, prec(g, a) <= 3 && prec(g, a) != 2);
+            text_paren(
+                g,
+                a,
+                vars,
+                out,
+                (prec(g, a) <= 3 && prec(g, a) != 2) || starts_negative(g, a),
+            );
         }
         Node::Un(f, a) => {
             out.push_str(f.name());
@@ -142,6 +148,27 @@ pub fn to_mathml(g: &Graph, root: Id, vars: &[String]) -> Result<String, Error> 
     mathml(g, root, vars, &mut s);
     s.push_str("</mrow></math>");
     Ok(s)
+}
+
+/// The MathML of an expression without the `<math>` wrapper, for composing.
+pub fn to_mathml_inner(g: &Graph, root: Id, vars: &[String]) -> Result<String, Error> {
+    check(g, root)?;
+    let mut s = String::from("<mrow>");
+    mathml(g, root, vars, &mut s);
+    s.push_str("</mrow>");
+    Ok(s)
+}
+
+/// A column vector in square brackets from rows of inner MathML.
+pub fn column(rows: &[String]) -> String {
+    let mut s = String::from("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow><mo>[</mo><mtable>");
+    for r in rows {
+        s.push_str("<mtr><mtd>");
+        s.push_str(r);
+        s.push_str("</mtd></mtr>");
+    }
+    s.push_str("</mtable><mo>]</mo></mrow></math>");
+    s
 }
 
 fn mi(out: &mut String, name: &str) {
@@ -194,7 +221,7 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Var(k) => mi(out, &vars[k as usize]),
         Node::Un(Fun1::Neg, a) => {
             mo(out, "\u{2212}");
-            ml_paren(g, a, vars, out, prec(g, a) <= 1 || prec(g, a) == 3);
+            ml_paren(g, a, vars, out, prec(g, a) <= 1 || starts_negative(g, a));
         }
         Node::Un(Fun1::Exp, a) => {
             out.push_str("<msup><mi>e</mi>");

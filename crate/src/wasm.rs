@@ -11,7 +11,9 @@
 
 use crate::colormap::{finite_range, paint, Map};
 use crate::error::Error;
-use crate::field::{centers, check_grid, linspace, quiver_scale, Scalar, Vector};
+use crate::field::{
+    centers, check_grid, compare_steps, linspace, quiver_scale, rotate_components, Scalar, Vector,
+};
 use crate::ticks::nice_ticks;
 use wasm_bindgen::prelude::*;
 
@@ -132,6 +134,39 @@ impl ScalarField {
         self.inner
             .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
             .map_err(js_err)
+    }
+
+    /// f along one variable from `from` to `to`, the others held at `point`.
+    pub fn slice(
+        &self,
+        point: &[f64],
+        variable: &str,
+        from: f64,
+        to: f64,
+        n: u32,
+    ) -> Result<Vec<f64>, JsValue> {
+        let k = self.inner.var_index(variable).map_err(js_err)?;
+        self.inner
+            .slice(point, k, from, to, n as usize)
+            .map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = centralDifference)]
+    pub fn central_difference(&self, point: &[f64], h: f64) -> Result<Vec<f64>, JsValue> {
+        self.inner.central_difference(point, h).map_err(js_err)
+    }
+
+    /// ∇f·(cos θ, sin θ) at θ = 2πk/n.
+    #[wasm_bindgen(js_name = directionalSweep)]
+    pub fn directional_sweep(&self, point: &[f64], n: u32) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .directional_sweep(point, n as usize)
+            .map_err(js_err)
+    }
+
+    #[wasm_bindgen(js_name = gradientMathML)]
+    pub fn gradient_mathml(&self) -> Result<String, JsValue> {
+        self.inner.gradient_mathml().map_err(js_err)
     }
 
     #[wasm_bindgen(js_name = gradientGrid)]
@@ -325,4 +360,21 @@ pub fn linspace_js(a: f64, b: f64, n: u32) -> Result<Vec<f64>, JsValue> {
 #[wasm_bindgen(js_name = quiverScale)]
 pub fn quiver_scale_js(uv: &[f64]) -> f64 {
     quiver_scale(uv).unwrap_or(f64::NAN)
+}
+
+/// [|g|, index of the largest component, that component, cos θ to ∇f];
+/// NaNs when g is zero or not finite.
+#[wasm_bindgen(js_name = compareSteps)]
+pub fn compare_steps_js(g: &[f64]) -> Vec<f64> {
+    match compare_steps(g) {
+        Some((n, i, gi, c)) => vec![n, i as f64, gi, c],
+        None => vec![f64::NAN; 4],
+    }
+}
+
+/// The components of (gx, gy) in axes turned by `phi` radians.
+#[wasm_bindgen(js_name = rotateComponents)]
+pub fn rotate_components_js(gx: f64, gy: f64, phi: f64) -> Vec<f64> {
+    let (a, b) = rotate_components(gx, gy, phi);
+    vec![a, b]
 }
