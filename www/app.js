@@ -1,32 +1,83 @@
 // The page: loads the wasm core, builds each section's figures and wires
-// their inputs. Maths happens in Rust; this file only reads inputs, calls the
-// core and draws. When everything has drawn once, <body data-ready="true">.
+// their inputs. Maths happens in Rust; this file reads inputs, calls the core
+// and draws. When everything has drawn once, <body data-ready="true">.
 
-import init, { ScalarField, Raster } from "./pkg/gradients.js";
-import { Figure, heatmapLayer } from "./plot.js";
-import { exprInput, showError, readNumber, fmt, full } from "./ui.js";
+import init, {
+  ScalarField, VectorField, Raster, quiverScale, linspace, compareSteps, rotateComponents,
+} from "./pkg/gradients.js";
+import { Figure, heatmapLayer, quiverLayer, curveLayer, arrow, dot, cssVar } from "./plot.js";
+import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs } from "./ui.js";
 
 const $ = (id) => document.getElementById(id);
 const XY = ["x", "y"];
 const XYZ = ["x", "y", "z"];
+const HIGHLIGHT = "#d62728";
+let memory = null;
 
-/** Redraws every figure when the layout width changes. */
+/** Every figure, redrawn when the layout width changes. */
 const figures = [];
 function watchResize() {
   let pending = 0;
-  const ro = new ResizeObserver(() => {
+  new ResizeObserver(() => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => figures.forEach((f) => f.draw()));
-  });
-  ro.observe(document.querySelector("main"));
+  }).observe(document.querySelector("main"));
 }
 
-/** Section 1: an evaluator for f(x, y, z). */
+/** numpy's default print of a float array element: 8 decimals, zeros trimmed. */
+const np8 = (v) => (Number.isFinite(v) ? String(Number(v.toFixed(8))) : full(v)).replace("-", "\u2212");
+
+/** Compass bearing of a plane direction (degrees clockwise from +y, "north"). */
+function bearing(dx, dy) {
+  const deg = ((90 - (Math.atan2(dy, dx) * 180) / Math.PI) % 360 + 360) % 360;
+  const names = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+  return `${deg.toFixed(1)}° (${names[Math.round(deg / 45) % 8]})`;
+}
+
+/** Moves a selected point with the arrow keys: 1/50 of the domain a press. */
+function arrowKeys(fig, get, set) {
+  fig.canvas.addEventListener("keydown", (e) => {
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const { xmin, xmax, ymin, ymax } = fig.domain;
+    const [x, y] = get();
+    const step = e.shiftKey ? 1 / 200 : 1 / 50;
+    set(
+      Math.min(xmax, Math.max(xmin, x + d[0] * step * (xmax - xmin))),
+      Math.min(ymax, Math.max(ymin, y + d[1] * step * (ymax - ymin))),
+    );
+  });
+}
+
+/** Pointer (mouse, pen, finger) selection on a figure, with dragging. */
+function pointerSelect(fig, set) {
+  let down = false;
+  const at = (ev) => {
+    const p = fig.eventToData(ev);
+    if (p) set(p[0], p[1]);
+  };
+  fig.canvas.addEventListener("pointerdown", (ev) => {
+    down = true;
+    at(ev);
+    try {
+      fig.canvas.setPointerCapture(ev.pointerId);
+    } catch {
+      // Synthetic events have no capturable pointer; dragging still works.
+    }
+  });
+  fig.canvas.addEventListener("pointermove", (ev) => down && at(ev));
+  const up = () => (down = false);
+  fig.canvas.addEventListener("pointerup", up);
+  fig.canvas.addEventListener("pointercancel", up);
+}
+
+// ---------------------------------------------------------------- section 1
+
 function setupEvaluator() {
   const out = $("eval3-out");
   const pt = $("eval3-pt");
   const inputs = ["eval3-x", "eval3-y", "eval3-z"].map($);
-  const box = $("eval3-f-err");
   let f = null;
   const update = (good) => {
     if (good) f = good;
@@ -38,54 +89,440 @@ function setupEvaluator() {
     pt.textContent = p.map(full).join(", ");
     out.textContent = full(f.eval(p));
   };
-  exprInput($("eval3-f"), box, (t) => new ScalarField(t, XYZ), update);
+  exprInput($("eval3-f"), $("eval3-f-err"), (t) => new ScalarField(t, XYZ), update);
   inputs.forEach((i) => i.addEventListener("input", () => update()));
 }
 
-/** Section 1: the heatmap of f(x, y), editable function and domain. */
-function setupHeatmap(memory) {
-  const fig = new Figure($("heat-canvas"), { title: "sin(xy)", colorbar: "viridis" });
+function setupHeatmap() {
+  const fig = new Figure($("heat-canvas"), { title: "sin(x*y)", colorbar: "viridis" });
   const raster = new Raster();
   const readout = $("heat-readout");
   const dom = ["heat-xmin", "heat-xmax", "heat-ymin", "heat-ymax"].map($);
-  const domErr = $("heat-domain-err");
   let current = null;
   fig.layers.push(heatmapLayer(raster, memory, () => current));
-  const redraw = () => fig.draw();
   fig.setDomain(0, 4, 0, 4);
   exprInput($("heat-f"), $("heat-f-err"), (t) => new ScalarField(t, XY), (f) => {
     current = f;
     fig.opts.title = f.toString();
-    redraw();
+    fig.draw();
   });
   const readDomain = () => {
     const [a, b, c, d] = dom.map(readNumber);
     if ([a, b, c, d].some((v) => v === null) || !(a < b) || !(c < d)) {
-      showError(domErr, null, { message: "Each range needs two numbers, the first smaller than the second." });
+      showError($("heat-domain-err"), null, { message: "Each range needs two numbers, the first smaller than the second." });
       return;
     }
-    showError(domErr, null, null);
+    showError($("heat-domain-err"), null, null);
     fig.setDomain(a, b, c, d);
-    redraw();
+    fig.draw();
   };
   dom.forEach((i) => i.addEventListener("input", readDomain));
   const show = (ev) => {
     const p = fig.eventToData(ev);
-    const f = current;
-    if (!p || !f) return;
-    readout.textContent = `x = ${fmt(p[0], 4)}, y = ${fmt(p[1], 4)}, f = ${fmt(f.eval(p), 6)}`;
+    if (!p || !current) return;
+    readout.textContent = `x = ${fmt(p[0], 4)}, y = ${fmt(p[1], 4)}, f(x, y) = ${fmt(current.eval(p), 6)}`;
   };
   fig.canvas.addEventListener("pointermove", show);
   fig.canvas.addEventListener("pointerdown", show);
   figures.push(fig);
 }
 
+// ---------------------------------------------------------------- section 2
+
+function setupVectorValued() {
+  const comps = [$("vec-f1"), $("vec-f2")];
+  const px = $("vec-x"), py = $("vec-y");
+  const out = $("vec-out"), fullOut = $("vec-full");
+  const fig = new Figure($("vec-canvas"), { title: "f(x, y) = [x, sin(y)]", square: false });
+  fig.setDomain(-5, 5, -5, 5);
+  let field = null;
+  let quiver = null;
+  fig.layers.push(quiverLayer(() => quiver));
+  const update = () => {
+    if (!field) return;
+    const p = [readNumber(px), readNumber(py)];
+    if (p.some((v) => v === null)) {
+      out.textContent = "enter numbers for x and y";
+      return;
+    }
+    const v = field.eval(p);
+    $("vec-pt").textContent = p.map(full).join(", ");
+    out.textContent = `[${Array.from(v, np8).join(", ")}]`;
+    fullOut.textContent = `[${Array.from(v, full).join(", ")}]`;
+  };
+  const rebuild = () => {
+    let next;
+    try {
+      next = new VectorField(comps.map((c) => c.value), XY);
+    } catch (err) {
+      const m = /^Component (\d):/.exec(err.message ?? "");
+      const which = m ? Number(m[1]) - 1 : 0;
+      showError($("vec-err"), comps[which], err);
+      comps.forEach((c, i) => i !== which && c.removeAttribute("aria-invalid"));
+      return;
+    }
+    showError($("vec-err"), comps[0], null);
+    comps[1].removeAttribute("aria-invalid");
+    field?.free();
+    field = next;
+    const xs = linspace(-5, 5, 20), ys = linspace(-5, 5, 20);
+    const uv = field.grid(-5, 5, 20, -5, 5, 20);
+    quiver = { xs, ys, uv, scale: quiverScale(uv) };
+    const texts = field.components();
+    fig.opts.title = `f(x, y) = [${texts.join(", ")}]`;
+    fig.draw();
+    update();
+  };
+  let timer = 0;
+  comps.forEach((c) => {
+    c.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 120);
+    });
+    c.addEventListener("keydown", (e) => e.key === "Enter" && rebuild());
+  });
+  [px, py].forEach((i) => i.addEventListener("input", update));
+  figures.push(fig);
+  rebuild();
+}
+
+// ---------------------------------------------------------------- section 3
+
+function setupPartials() {
+  const sel = $("pd-var");
+  const formula = $("pd-formula"), value = $("pd-value"), fixedText = $("pd-fixed");
+  const fig = new Figure($("pd-canvas"), { square: false, xlabel: "x", ylabel: "f" });
+  let f = null;
+  let slice = null;
+  let tangent = null;
+  const point = pointInputs($("pd-point"), { x: 1, y: 2, z: 3 }, () => update(), "pd-p");
+  fig.layers.push(curveLayer(() => slice));
+  fig.layers.push(curveLayer(() => tangent, () => HIGHLIGHT, 1.5));
+  fig.layers.push((ctx) => {
+    if (slice?.here && Number.isFinite(slice.here[1])) dot(ctx, fig, slice.here[0], slice.here[1]);
+  });
+  const update = () => {
+    if (!f) return;
+    const vars = f.variables();
+    const name = sel.value;
+    const k = vars.indexOf(name);
+    const p = point.point();
+    if (k < 0 || !p) return;
+    const part = f.partial(name);
+    setMath(formula, part.toMathML());
+    $("pd-lhs").textContent = `∂f/∂${name}`;
+    const slope = part.eval(p);
+    const fp = f.eval(p);
+    value.textContent = `${fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})`;
+    part.free();
+    const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
+    fixedText.textContent = others.length ? `${others.join(", ")} held fixed` : "";
+    const a = p[k] - 3, b = p[k] + 3;
+    const xs = linspace(a, b, 301);
+    const ys = f.slice(p, name, a, b, 301);
+    slice = { xs, ys, here: [p[k], fp] };
+    // The window shows the curve's finite values, padded a little.
+    const fin = Array.from(ys).filter(Number.isFinite);
+    let lo = Math.min(...fin, fp), hi = Math.max(...fin, fp);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = -1; hi = 1; }
+    if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+    const pad = (hi - lo) * 0.08;
+    fig.setDomain(a, b, lo - pad, hi + pad);
+    tangent = Number.isFinite(slope) && Number.isFinite(fp)
+      ? { xs: [a, b], ys: [fp + slope * (a - p[k]), fp + slope * (b - p[k])] } : null;
+    fig.opts.xlabel = name;
+    fig.opts.title = `slice along ${name}; tangent slope ∂f/∂${name} = ${fmt(slope, 6)}`;
+    fig.canvas.setAttribute("aria-label", `f along ${name} with ${fixedText.textContent}; the tangent at ${name} = ${fmt(p[k], 4)} has slope ${fmt(slope, 6)}`);
+    fig.draw();
+  };
+  exprInput($("pd-f"), $("pd-f-err"), (t) => new ScalarField(t), (g) => {
+    f = g;
+    const vars = g.variables();
+    point.setVariables(vars);
+    const keep = sel.value;
+    sel.replaceChildren(...vars.map((v) => new Option(v, v)));
+    sel.value = vars.includes(keep) ? keep : vars[0] ?? "";
+    update();
+  });
+  sel.addEventListener("change", update);
+  const move = (x) => {
+    if (!f) return;
+    point.set(sel.value, Number(x.toPrecision(6)));
+    update();
+  };
+  pointerSelect(fig, (x) => move(x));
+  arrowKeys(fig, () => [slice?.here[0] ?? 0, 0], (x) => move(x));
+  figures.push(fig);
+}
+
+// ---------------------------------------------------------------- section 4
+
+function setupGradients() {
+  let f = null;
+  const point = pointInputs($("gr-point"), { x: 1, y: 2, z: 3 }, () => update(), "gr-p");
+  const update = () => {
+    if (!f) return;
+    const p = point.point();
+    if (!p) return;
+    const vars = f.variables();
+    const g = f.gradient(p);
+    const h = 1e-5;
+    const cd = f.centralDifference(p, h);
+    const first = vars[0] ?? "x";
+    const d = vars.length;
+    $("gr-maps-partial").textContent = `ℝ${sup(d)} → ℝ`;
+    $("gr-maps-grad").textContent = `ℝ${sup(d)} → ℝ${sup(d)}`;
+    $("gr-op-partial").textContent = `∂/∂${first}`;
+    $("gr-fn-deriv").textContent = `d f/d${first} with ${vars.slice(1).join(", ") || "nothing else"} fixed`;
+    if (vars.length) {
+      const part = f.partial(first);
+      setMath($("gr-fn-partial"), part.toMathML());
+      part.free();
+    }
+    $("gr-val-deriv").textContent = fmt(g[0], 8);
+    $("gr-val-partial").textContent = fmt(g[0], 8);
+    $("gr-val-grad").textContent = `[${Array.from(g, (v) => fmt(v, 8)).join(", ")}]`;
+    const rows = vars.map((v, i) => {
+      const tr = document.createElement("tr");
+      const cells = [`∂f/∂${v}`, full(g[i]), full(cd[i]), fmt(Math.abs(cd[i] - g[i]), 3)];
+      for (const c of cells) {
+        const td = document.createElement("td");
+        td.textContent = c;
+        tr.append(td);
+      }
+      return tr;
+    });
+    $("gr-fd-body").replaceChildren(...rows);
+    $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
+  };
+  exprInput($("gr-f"), $("gr-f-err"), (t) => new ScalarField(t), (g) => {
+    f = g;
+    point.setVariables(g.variables());
+    setMath($("gr-column"), g.gradientMathML());
+    update();
+  });
+}
+
+const SUPS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const sup = (n) => (n === 1 ? "" : String(n).split("").map((c) => SUPS[+c]).join(""));
+
+// -------------------------------------------------------------- section 4.1
+
+/** Shared by 4.1 and 4.2: one function of x and y and one selected point. */
+const plane = { f: null, p: [1, 0.5], listeners: [] };
+const notifyPlane = () => plane.listeners.forEach((fn) => fn());
+
+function setupIntuition() {
+  const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
+  const quiv = new Figure($("gi-quiver"), { title: "∇ sin(x*y)" });
+  const both = new Figure($("gi-both"), { title: "sin(x*y) and its gradient", colorbar: "viridis" });
+  const rasterA = new Raster(), rasterB = new Raster();
+  let quiver = null;
+  for (const fig of [heat, quiv, both]) fig.setDomain(0, 4, 0, 4);
+  heat.layers.push(heatmapLayer(rasterA, memory, () => plane.f));
+  quiv.layers.push(quiverLayer(() => quiver));
+  both.layers.push(heatmapLayer(rasterB, memory, () => plane.f));
+  both.layers.push(quiverLayer(() => quiver));
+  both.layers.push((ctx, fig) => {
+    const f = plane.f;
+    if (!f) return;
+    const [x, y] = plane.p;
+    const g = f.gradient(plane.p);
+    if (Number.isFinite(g[0]) && Number.isFinite(g[1]) && quiver?.scale > 0) {
+      const k = quiver.scale * fig.plot.w;
+      const [px, py] = fig.toPx(x, y);
+      arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: "#fff", width: 4.5, head: 12 });
+      arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: HIGHLIGHT, width: 2.5, head: 11 });
+    }
+    dot(ctx, fig, x, y);
+  });
+  const readout = $("gi-readout");
+  const redrawPoint = () => {
+    const f = plane.f;
+    if (!f) return;
+    const [x, y] = plane.p;
+    const v = f.eval(plane.p);
+    const g = f.gradient(plane.p);
+    const n = f.gradientNorm(plane.p);
+    const dir = Number.isFinite(n) && n > 0 ? bearing(g[0], g[1]) : "none: the gradient is zero or undefined here";
+    readout.textContent = `At (${fmt(x, 4)}, ${fmt(y, 4)}): f = ${fmt(v)}, ∇f = (${fmt(g[0])}, ${fmt(g[1])}), |∇f| = ${fmt(n)}, direction ${dir}.`;
+    both.draw();
+  };
+  const select = (x, y) => {
+    plane.p = [x, y];
+    notifyPlane();
+  };
+  plane.listeners.push(redrawPoint);
+  pointerSelect(both, select);
+  arrowKeys(both, () => plane.p, select);
+  exprInput($("gi-f"), $("gi-f-err"), (t) => new ScalarField(t, XY), (f) => {
+    plane.f = f;
+    const xs = linspace(0, 4, 15), ys = linspace(0, 4, 15);
+    const uv = f.gradientGrid(0, 4, 15, 0, 4, 15);
+    quiver = { xs, ys, uv, scale: quiverScale(uv) };
+    const t = f.toString();
+    heat.opts.title = t;
+    quiv.opts.title = `∇ ${t}`;
+    both.opts.title = `${t} and its gradient`;
+    heat.draw();
+    quiv.draw();
+    notifyPlane();
+  });
+  figures.push(heat, quiv, both);
+}
+
+// -------------------------------------------------------------- section 4.2
+
+function setupSteepest() {
+  const fig = new Figure($("sa-canvas"), { square: false, xlabel: "angle of v (degrees)", ylabel: "∇f · v", title: "rate of change in each direction" });
+  const N = 720;
+  let sweep = null;
+  fig.layers.push((ctx, fig) => {
+    // The zero line, for reading signs.
+    const [x0, y0] = fig.toPx(0, 0), [x1] = fig.toPx(360, 0);
+    ctx.strokeStyle = cssVar("--rule", "#ccc");
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y0);
+    ctx.stroke();
+  });
+  fig.layers.push(curveLayer(() => sweep));
+  fig.layers.push((ctx, fig) => {
+    if (!sweep?.max) return;
+    const [deg, val] = sweep.max;
+    const [px, py] = fig.toPx(deg, val);
+    ctx.setLineDash([4, 4]);
+    ctx.strokeStyle = HIGHLIGHT;
+    ctx.beginPath();
+    ctx.moveTo(px, fig.plot.y);
+    ctx.lineTo(px, fig.plot.y + fig.plot.h);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    dot(ctx, fig, deg, val);
+  });
+  const px = $("sa-x"), py = $("sa-y");
+  const update = () => {
+    const f = plane.f;
+    if (!f) return;
+    const p = plane.p;
+    if (document.activeElement !== px) px.value = String(Number(p[0].toPrecision(6)));
+    if (document.activeElement !== py) py.value = String(Number(p[1].toPrecision(6)));
+    const g = f.gradient(p);
+    const n = f.gradientNorm(p);
+    const vals = f.directionalSweep(p, N);
+    const xs = Array.from({ length: N + 1 }, (_, k) => (360 * k) / N);
+    const ys = [...vals, vals[0]];
+    const ok = Number.isFinite(n) && n > 0;
+    const deg = ok ? (((Math.atan2(g[1], g[0]) * 180) / Math.PI) % 360 + 360) % 360 : NaN;
+    sweep = { xs, ys, max: ok ? [deg, n] : null };
+    const lim = Number.isFinite(n) && n > 0 ? n * 1.15 : 1;
+    fig.setDomain(0, 360, -lim, lim);
+    fig.canvas.dataset.maxAngle = deg;
+    fig.canvas.dataset.gradNorm = n;
+    $("sa-readout").textContent = ok
+      ? `∇f = (${fmt(g[0])}, ${fmt(g[1])}). The largest rate, ${fmt(n)} = |∇f|, is at ${fmt(deg, 5)}°, the direction of ∇f; the smallest, −${fmt(n)}, is opposite, and the rate is 0 at right angles to it.`
+      : "The gradient is zero or undefined here, so every direction gives the same rate.";
+    fig.draw();
+    drawRotation();
+  };
+  const readPoint = () => {
+    const x = readNumber(px), y = readNumber(py);
+    if (x === null || y === null) return;
+    plane.p = [x, y];
+    notifyPlane();
+  };
+  [px, py].forEach((i) => i.addEventListener("input", readPoint));
+  plane.listeners.push(update);
+  figures.push(fig);
+
+  // Rotate the axes: the gradient turns with the function, the "largest
+  // component" choice jumps between axis directions.
+  const rot = new Figure($("sa-rot"), { title: "axes turned by φ", xlabel: "", ylabel: "" });
+  rot.setDomain(-1.2, 1.2, -1.2, 1.2);
+  const slider = $("sa-phi");
+  let rotState = null;
+  rot.layers.push((ctx, fig) => {
+    if (!rotState) return;
+    const { phi, g, comp, best } = rotState;
+    const [cx, cy] = fig.toPx(0, 0);
+    const R = fig.plot.w * 0.42;
+    ctx.strokeStyle = cssVar("--muted", "#666");
+    ctx.lineWidth = 1;
+    ctx.font = "14px system-ui, sans-serif";
+    ctx.fillStyle = cssVar("--muted", "#666");
+    const labels = ["x′", "y′"];
+    for (let a = 0; a < 2; a++) {
+      const t = phi + (a * Math.PI) / 2;
+      const ex = Math.cos(t), ey = Math.sin(t);
+      ctx.beginPath();
+      ctx.moveTo(cx - ex * R * 1.1, cy + ey * R * 1.1);
+      ctx.lineTo(cx + ex * R * 1.1, cy - ey * R * 1.1);
+      ctx.stroke();
+      ctx.fillText(labels[a], cx + ex * R * 1.15 + 4, cy - ey * R * 1.15);
+    }
+    const n = Math.hypot(g[0], g[1]);
+    if (!(n > 0)) return;
+    const s = R / n;
+    arrow(ctx, cx, cy, cx + g[0] * s, cy - g[1] * s, { color: HIGHLIGHT, width: 3, head: 12 });
+    // The axis direction the "largest component" rule would pick.
+    const t = phi + (best * Math.PI) / 2;
+    const sign = Math.sign(comp[best]) || 1;
+    arrow(ctx, cx, cy, cx + sign * Math.cos(t) * R * 0.8, cy - sign * Math.sin(t) * R * 0.8, { color: cssVar("--accent", "#0b5cad"), width: 3, head: 12 });
+  });
+  const drawRotation = () => {
+    const f = plane.f;
+    if (!f) return;
+    const g = f.gradient(plane.p);
+    const phiDeg = Number(slider.value);
+    const phi = (phiDeg * Math.PI) / 180;
+    const comp = rotateComponents(g[0], g[1], phi);
+    const best = Math.abs(comp[1]) > Math.abs(comp[0]) ? 1 : 0;
+    rotState = { phi, g, comp, best };
+    $("sa-phi-out").textContent = `${phiDeg}°`;
+    $("sa-rot-readout").textContent = `In the turned axes ∇f = (${fmt(comp[0])}, ${fmt(comp[1])}). The largest component is along ${best ? "y′" : "x′"}; the gradient itself has not moved.`;
+    rot.draw();
+  };
+  slider.addEventListener("input", drawRotation);
+  figures.push(rot);
+
+  // Beyond two variables.
+  const gin = $("sa-grad");
+  const compare = () => {
+    const parts = gin.value.replace(/[[\]]/g, "").split(/[,\s]+/).filter((s) => s.length);
+    const g = parts.map(Number);
+    const out = $("sa-compare");
+    if (!parts.length || parts.length > 64 || g.some((v) => !Number.isFinite(v))) {
+      showError($("sa-grad-err"), gin, { message: "Type the gradient's components as numbers separated by commas, e.g. 5, 2, -1, 0." });
+      return;
+    }
+    showError($("sa-grad-err"), gin, null);
+    const [n, i, gi, c] = compareSteps(g);
+    if (!Number.isFinite(n)) {
+      out.textContent = "A zero gradient: no direction increases f to first order.";
+      return;
+    }
+    const theta = (Math.acos(Math.min(1, c)) * 180) / Math.PI;
+    out.textContent = `A unit step along ∇f changes f by about |∇f| = ${fmt(n, 6)}. A unit step along axis ${i + 1} (the largest component, ${fmt(gi, 6)}) changes it by only ${fmt(Math.abs(gi), 6)}: cos θ = ${fmt(c, 6)}, θ = ${fmt(theta, 4)}° between the two directions.`;
+  };
+  gin.addEventListener("input", compare);
+  compare();
+}
+
+// ------------------------------------------------------------------- start
+
 async function main() {
   const wasm = await init();
+  memory = wasm.memory;
   setupEvaluator();
-  setupHeatmap(wasm.memory);
+  setupHeatmap();
+  setupVectorValued();
+  setupPartials();
+  setupGradients();
+  setupIntuition();
+  setupSteepest();
+  notifyPlane();
   watchResize();
-  $("status").textContent = "";
   $("status").hidden = true;
   document.body.dataset.ready = "true";
 }
@@ -96,3 +533,4 @@ main().catch((err) => {
   s.textContent = `The page could not start: ${err?.message ?? err}`;
   console.error(err);
 });
+

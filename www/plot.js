@@ -256,3 +256,91 @@ export function heatmapLayer(raster, memory, getField, map = "viridis") {
     ctx.restore();
   };
 }
+
+/**
+ * An arrow from (x0, y0) to (x1, y1) in CSS pixels, with a head like
+ * matplotlib's quiver (a filled triangle about a third of the length).
+ */
+export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8 } = {}) {
+  const dx = x1 - x0, dy = y1 - y0;
+  const len = Math.hypot(dx, dy);
+  if (!(len > 0.5)) return;
+  const ux = dx / len, uy = dy / len;
+  const hl = Math.min(head, len * 0.45), hw = hl * 0.55;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1 - ux * hl * 0.8, y1 - uy * hl * 0.8);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - ux * hl - uy * hw, y1 - uy * hl + ux * hw);
+  ctx.lineTo(x1 - ux * hl + uy * hw, y1 - uy * hl - ux * hw);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/**
+ * Quiver arrows, tails at the grid points, scaled as matplotlib's autoscale
+ * does. `get()` returns { xs, ys, uv, scale }: grid coordinates, (u, v)
+ * interleaved per point (row-major), and the length per unit magnitude as a
+ * fraction of the plot width. Arrows whose vector is not finite are skipped.
+ */
+export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
+  return (ctx, fig) => {
+    const q = get();
+    if (!q || !(q.scale > 0)) return;
+    const k = q.scale * fig.plot.w;
+    const c = color();
+    const nx = q.xs.length;
+    let drawn = 0;
+    for (let j = 0; j < q.ys.length; j++) {
+      for (let i = 0; i < nx; i++) {
+        const u = q.uv[2 * (j * nx + i)], v = q.uv[2 * (j * nx + i) + 1];
+        if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
+        const [px, py] = fig.toPx(q.xs[i], q.ys[j]);
+        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6 });
+        drawn++;
+      }
+    }
+    fig.canvas.dataset.arrows = drawn;
+  };
+}
+
+/** A polyline through (xs[i], ys[i]); gaps where a value is not finite. */
+export function curveLayer(get, color = () => cssVar("--accent", "#0b5cad"), width = 2) {
+  return (ctx, fig) => {
+    const c = get();
+    if (!c) return;
+    ctx.strokeStyle = color();
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < c.xs.length; i++) {
+      const y = c.ys[i];
+      if (!Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      const [px, py] = fig.toPx(c.xs[i], y);
+      if (pen) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+      pen = true;
+    }
+    ctx.stroke();
+  };
+}
+
+/** A round handle at a data point: the selected point of a figure. */
+export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
+  const [px, py] = fig.toPx(x, y);
+  ctx.beginPath();
+  ctx.arc(px, py, r, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = "#fff";
+  ctx.stroke();
+}

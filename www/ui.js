@@ -99,3 +99,61 @@ export function full(v) {
   if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
   return String(v);
 }
+
+const parser = new DOMParser();
+
+/**
+ * Shows MathML made by the core. The string never contains user text
+ * (variable names are checked identifiers, numbers are formatted by Rust),
+ * and it is parsed into an inert document, then imported: no innerHTML.
+ */
+export function setMath(el, mathml) {
+  const doc = parser.parseFromString(`<!doctype html><body>${mathml}`, "text/html");
+  const node = doc.body.firstElementChild;
+  if (node && node.localName === "math") el.replaceChildren(document.importNode(node, true));
+}
+
+/**
+ * Number inputs for a point, one per variable, rebuilt when the variables
+ * change; values are kept by name. `onChange()` runs on every edit.
+ */
+export function pointInputs(container, defaults, onChange, idPrefix) {
+  const values = { ...defaults };
+  let names = [];
+  const api = {
+    setVariables(vars) {
+      if (vars.join() === names.join()) return;
+      names = [...vars];
+      container.replaceChildren(
+        ...names.map((n) => {
+          const label = document.createElement("label");
+          const input = document.createElement("input");
+          input.type = "number";
+          input.step = "any";
+          input.inputMode = "decimal";
+          input.id = `${idPrefix}-${n}`;
+          input.value = String(values[n] ?? 1);
+          input.addEventListener("input", () => {
+            if (Number.isFinite(input.valueAsNumber)) values[n] = input.valueAsNumber;
+            onChange();
+          });
+          label.append(`${n} `, input);
+          return label;
+        }),
+      );
+    },
+    /** The point, or null when a box does not hold a finite number. */
+    point() {
+      const inputs = container.querySelectorAll("input");
+      const p = Array.from(inputs, (i) => i.valueAsNumber);
+      return p.every(Number.isFinite) ? p : null;
+    },
+    set(name, v) {
+      values[name] = v;
+      const input = container.querySelector(`#${CSS.escape(idPrefix)}-${CSS.escape(name)}`);
+      if (input) input.value = String(v);
+    },
+    names: () => names,
+  };
+  return api;
+}
