@@ -1,6 +1,6 @@
 # The two commands a person needs are `make serve` and `make test`.
 # Every target runs the set-up first; it installs only what is missing.
-.PHONY: setup build serve test test-rust test-browser dist clean
+.PHONY: setup build serve test test-rust test-browser future-incompat fuzz dist clean
 PORT ?= 8000
 
 setup:
@@ -13,13 +13,21 @@ serve: build
 	@echo "Gradients: http://127.0.0.1:$(PORT)/"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-rust build test-browser
+test: setup test-rust future-incompat build test-browser
 
 test-rust:
 	cargo test --workspace
 
 test-browser:
 	npm test
+
+# Reports (does not fail on) dependencies that a future Rust will reject.
+future-incompat:
+	@bash scripts/future-incompat.sh
+
+# The long fuzz run (30 minutes by default; SECONDS_TOTAL=... to change).
+fuzz:
+	@bash scripts/fuzz-long.sh
 
 dist: build
 	@rm -rf dist && mkdir -p dist/www/pkg

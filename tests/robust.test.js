@@ -123,3 +123,27 @@ test("the front end never hands text to an HTML or JS parser", () => {
   assert.match(html, /Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   assert.doesNotMatch(html, /<script>(?!<\/script>)|\sstyle="|\son\w+="/);
 });
+
+test("if the module ever traps, the page restarts it, redraws and says so once", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  const before = await page.$eval("#heat-canvas", (c) => c.dataset.vmin);
+  // Trap the instance the page uses, from an event-loop task as a handler would.
+  await page.evaluate(() => {
+    setTimeout(async () => (await import("/www/pkg/gradients.js")).debugTrap(), 0);
+  });
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("restarted"), null, { timeout: 5000 });
+  assert.equal(await page.isVisible("#status"), true);
+  // Everything works on the new instance: redraw, evaluate, read a point.
+  await page.fill("#heat-f", "x - y");
+  await page.press("#heat-f", "Enter");
+  await page.waitForFunction((b) => document.querySelector("#heat-canvas").dataset.vmin !== b, before);
+  const r = await page.$eval("#heat-canvas", (c) => [+c.dataset.vmin, +c.dataset.vmax]);
+  assert.ok(r[0] < -3.9 && r[1] > 3.9, `${r}`); // x - y spans about [-4, 4]
+  await page.fill("#eval3-f", "x + y + z");
+  await page.press("#eval3-f", "Enter");
+  await page.waitForFunction(() => document.querySelector("#eval3-out").textContent === "6");
+  await page.fill("#vec-x", "3");
+  await page.waitForFunction(() => document.querySelector("#vec-out").textContent.startsWith("[3,"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

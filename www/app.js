@@ -2,17 +2,14 @@
 // their inputs. Maths happens in Rust; this file reads inputs, calls the core
 // and draws. When everything has drawn once, <body data-ready="true">.
 
-import init, {
-  ScalarField, VectorField, Raster, quiverScale, linspace, compareSteps, rotateComponents,
-} from "./pkg/gradients.js";
+import { load, core, wasmMemory, onRestart } from "./core.js";
 import { Figure, heatmapLayer, quiverLayer, curveLayer, arrow, dot, cssVar } from "./plot.js";
-import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs } from "./ui.js";
+import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs, release } from "./ui.js";
 
 const $ = (id) => document.getElementById(id);
 const XY = ["x", "y"];
 const XYZ = ["x", "y", "z"];
 const HIGHLIGHT = "#d62728";
-let memory = null;
 
 /** Every figure, redrawn when the layout width changes. */
 const figures = [];
@@ -89,19 +86,18 @@ function setupEvaluator() {
     pt.textContent = p.map(full).join(", ");
     out.textContent = full(f.eval(p));
   };
-  exprInput($("eval3-f"), $("eval3-f-err"), (t) => new ScalarField(t, XYZ), update);
+  exprInput($("eval3-f"), $("eval3-f-err"), (t) => new (core().ScalarField)(t, XYZ), update);
   inputs.forEach((i) => i.addEventListener("input", () => update()));
 }
 
 function setupHeatmap() {
   const fig = new Figure($("heat-canvas"), { title: "sin(x*y)", colorbar: "viridis" });
-  const raster = new Raster();
   const readout = $("heat-readout");
   const dom = ["heat-xmin", "heat-xmax", "heat-ymin", "heat-ymax"].map($);
   let current = null;
-  fig.layers.push(heatmapLayer(raster, memory, () => current));
+  fig.layers.push(heatmapLayer(() => current));
   fig.setDomain(0, 4, 0, 4);
-  exprInput($("heat-f"), $("heat-f-err"), (t) => new ScalarField(t, XY), (f) => {
+  exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     current = f;
     fig.opts.title = f.toString();
     fig.draw();
@@ -153,7 +149,7 @@ function setupVectorValued() {
   const rebuild = () => {
     let next;
     try {
-      next = new VectorField(comps.map((c) => c.value), XY);
+      next = new (core().VectorField)(comps.map((c) => c.value), XY);
     } catch (err) {
       const m = /^Component (\d):/.exec(err.message ?? "");
       const which = m ? Number(m[1]) - 1 : 0;
@@ -163,11 +159,11 @@ function setupVectorValued() {
     }
     showError($("vec-err"), comps[0], null);
     comps[1].removeAttribute("aria-invalid");
-    field?.free();
+    release(field);
     field = next;
-    const xs = linspace(-5, 5, 20), ys = linspace(-5, 5, 20);
+    const xs = core().linspace(-5, 5, 20), ys = core().linspace(-5, 5, 20);
     const uv = field.grid(-5, 5, 20, -5, 5, 20);
-    quiver = { xs, ys, uv, scale: quiverScale(uv) };
+    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
     const texts = field.components();
     fig.opts.title = `f(x, y) = [${texts.join(", ")}]`;
     fig.draw();
@@ -183,6 +179,10 @@ function setupVectorValued() {
   });
   [px, py].forEach((i) => i.addEventListener("input", update));
   figures.push(fig);
+  onRestart(() => {
+    field = null;
+    rebuild();
+  });
   rebuild();
 }
 
@@ -214,11 +214,11 @@ function setupPartials() {
     const slope = part.eval(p);
     const fp = f.eval(p);
     value.textContent = `${fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})`;
-    part.free();
+    release(part);
     const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
     fixedText.textContent = others.length ? `${others.join(", ")} held fixed` : "";
     const a = p[k] - 3, b = p[k] + 3;
-    const xs = linspace(a, b, 301);
+    const xs = core().linspace(a, b, 301);
     const ys = f.slice(p, name, a, b, 301);
     slice = { xs, ys, here: [p[k], fp] };
     // The window shows the curve's finite values, padded a little.
@@ -235,7 +235,7 @@ function setupPartials() {
     fig.canvas.setAttribute("aria-label", `f along ${name} with ${fixedText.textContent}; the tangent at ${name} = ${fmt(p[k], 4)} has slope ${fmt(slope, 6)}`);
     fig.draw();
   };
-  exprInput($("pd-f"), $("pd-f-err"), (t) => new ScalarField(t), (g) => {
+  exprInput($("pd-f"), $("pd-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
     const vars = g.variables();
     point.setVariables(vars);
@@ -277,7 +277,7 @@ function setupGradients() {
     if (vars.length) {
       const part = f.partial(first);
       setMath($("gr-fn-partial"), part.toMathML());
-      part.free();
+      release(part);
     }
     $("gr-val-deriv").textContent = fmt(g[0], 8);
     $("gr-val-partial").textContent = fmt(g[0], 8);
@@ -295,7 +295,7 @@ function setupGradients() {
     $("gr-fd-body").replaceChildren(...rows);
     $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
   };
-  exprInput($("gr-f"), $("gr-f-err"), (t) => new ScalarField(t), (g) => {
+  exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
     point.setVariables(g.variables());
     setMath($("gr-column"), g.gradientMathML());
@@ -316,12 +316,11 @@ function setupIntuition() {
   const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
   const quiv = new Figure($("gi-quiver"), { title: "∇ sin(x*y)" });
   const both = new Figure($("gi-both"), { title: "sin(x*y) and its gradient", colorbar: "viridis" });
-  const rasterA = new Raster(), rasterB = new Raster();
   let quiver = null;
   for (const fig of [heat, quiv, both]) fig.setDomain(0, 4, 0, 4);
-  heat.layers.push(heatmapLayer(rasterA, memory, () => plane.f));
+  heat.layers.push(heatmapLayer(() => plane.f));
   quiv.layers.push(quiverLayer(() => quiver));
-  both.layers.push(heatmapLayer(rasterB, memory, () => plane.f));
+  both.layers.push(heatmapLayer(() => plane.f));
   both.layers.push(quiverLayer(() => quiver));
   both.layers.push((ctx, fig) => {
     const f = plane.f;
@@ -355,11 +354,11 @@ function setupIntuition() {
   plane.listeners.push(redrawPoint);
   pointerSelect(both, select);
   arrowKeys(both, () => plane.p, select);
-  exprInput($("gi-f"), $("gi-f-err"), (t) => new ScalarField(t, XY), (f) => {
+  exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     plane.f = f;
-    const xs = linspace(0, 4, 15), ys = linspace(0, 4, 15);
+    const xs = core().linspace(0, 4, 15), ys = core().linspace(0, 4, 15);
     const uv = f.gradientGrid(0, 4, 15, 0, 4, 15);
-    quiver = { xs, ys, uv, scale: quiverScale(uv) };
+    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
     const t = f.toString();
     heat.opts.title = t;
     quiv.opts.title = `∇ ${t}`;
@@ -476,7 +475,7 @@ function setupSteepest() {
     const g = f.gradient(plane.p);
     const phiDeg = Number(slider.value);
     const phi = (phiDeg * Math.PI) / 180;
-    const comp = rotateComponents(g[0], g[1], phi);
+    const comp = core().rotateComponents(g[0], g[1], phi);
     const best = Math.abs(comp[1]) > Math.abs(comp[0]) ? 1 : 0;
     rotState = { phi, g, comp, best };
     $("sa-phi-out").textContent = `${phiDeg}°`;
@@ -497,7 +496,7 @@ function setupSteepest() {
       return;
     }
     showError($("sa-grad-err"), gin, null);
-    const [n, i, gi, c] = compareSteps(g);
+    const [n, i, gi, c] = core().compareSteps(g);
     if (!Number.isFinite(n)) {
       out.textContent = "A zero gradient: no direction increases f to first order.";
       return;
@@ -512,8 +511,7 @@ function setupSteepest() {
 // ------------------------------------------------------------------- start
 
 async function main() {
-  const wasm = await init();
-  memory = wasm.memory;
+  await load();
   setupEvaluator();
   setupHeatmap();
   setupVectorValued();

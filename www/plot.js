@@ -8,7 +8,7 @@
 // through a scale transform, except the heatmap, which is placed pixel for
 // pixel.
 
-import { niceTicks, colorbar } from "./pkg/gradients.js";
+import { core, wasmMemory } from "./core.js";
 
 const FONT = "14px system-ui, -apple-system, 'Segoe UI', sans-serif";
 
@@ -130,8 +130,8 @@ export class Figure {
     ctx.font = FONT;
     const { xmin, xmax, ymin, ymax } = this.domain;
     const maxX = Math.max(3, Math.floor(p.w / 70));
-    const xt = niceTicks(xmin, xmax, maxX);
-    const yt = niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
+    const xt = core().niceTicks(xmin, xmax, maxX);
+    const yt = core().niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
     const xstep = xt.length > 1 ? xt[1] - xt[0] : 1;
     const ystep = yt.length > 1 ? yt[1] - yt[0] : 1;
     ctx.textAlign = "center";
@@ -175,7 +175,7 @@ export class Figure {
     const p = this.plot;
     const x = p.x + p.w + 18, w = 16;
     const hDev = this.dev.h;
-    const rgba = colorbar(this.opts.colorbar, hDev);
+    const rgba = core().colorbar(this.opts.colorbar, hDev);
     const img = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), 1, hDev);
     const s = this.barScratch;
     if (s.height !== hDev) {
@@ -197,7 +197,7 @@ export class Figure {
       if (Number.isFinite(lo)) ctx.fillText(formatTick(lo, Math.abs(lo) / 100 || 1), x + w + 6, p.y + p.h / 2);
       return;
     }
-    const ticks = niceTicks(lo, hi, Math.max(3, Math.floor(p.h / 50)));
+    const ticks = core().niceTicks(lo, hi, Math.max(3, Math.floor(p.h / 50)));
     const step = ticks.length > 1 ? ticks[1] - ticks[0] : hi - lo;
     for (const t of ticks) {
       const y = p.y + ((hi - t) / (hi - lo)) * p.h;
@@ -226,15 +226,22 @@ export function noDataLayer(ctx, fig) {
 }
 
 /**
- * A heatmap layer: the Rust `Raster` paints the plot's device pixels; we wrap
+ * A heatmap layer: a Rust `Raster` paints the plot's device pixels; we wrap
  * its buffer in an ImageData view (no copy), put it on a scratch canvas and
  * draw that 1:1 over the no-data hatching.
  */
-export function heatmapLayer(raster, memory, getField, map = "viridis") {
+export function heatmapLayer(getField, map = "viridis") {
+  // One raster per figure and module instance (a restart makes a new one).
+  let raster = null;
+  let owner = null;
   return (ctx, fig) => {
     noDataLayer(ctx, fig);
     const f = getField();
     if (!f) return;
+    if (owner !== core()) {
+      raster = new (core().Raster)();
+      owner = core();
+    }
     const { xmin, xmax, ymin, ymax } = fig.domain;
     const { w, h } = fig.dev;
     raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
@@ -242,7 +249,7 @@ export function heatmapLayer(raster, memory, getField, map = "viridis") {
     fig.canvas.dataset.vmin = raster.vmin();
     fig.canvas.dataset.vmax = raster.vmax();
     // A fresh view each time: any allocation in wasm may move memory.buffer.
-    const view = new Uint8ClampedArray(memory.buffer, raster.ptr(), raster.len());
+    const view = new Uint8ClampedArray(wasmMemory().buffer, raster.ptr(), raster.len());
     const s = fig.scratch;
     if (s.width !== w || s.height !== h) {
       s.width = w;

@@ -2,7 +2,18 @@
 // value, shows what is wrong beside itself (with a caret under the spot) and
 // leaves every other figure alone. Only textContent is ever set from user text.
 
+import { isTrap, restart, onRestart } from "./core.js";
+
 const EXCERPT = 60;
+
+/** Frees a wasm object; after a restart the old instance may refuse, which is fine. */
+export function release(obj) {
+  try {
+    obj?.free?.();
+  } catch {
+    // Belongs to a replaced instance.
+  }
+}
 
 /** Shows `err` (a thrown Error, possibly with start/end) under an input. */
 export function showError(box, input, err) {
@@ -50,6 +61,10 @@ export function exprInput(input, box, build, onGood) {
     try {
       obj = build(input.value);
     } catch (err) {
+      if (isTrap(err)) {
+        restart(err);
+        return false;
+      }
       showError(box, input, err);
       return false;
     }
@@ -57,9 +72,14 @@ export function exprInput(input, box, build, onGood) {
     const old = state.current;
     state.current = obj;
     onGood(obj);
-    if (old && old !== obj && typeof old.free === "function") old.free();
+    if (old !== obj) release(old);
     return true;
   };
+  // After a restart the old object belongs to a dead instance: rebuild from the text.
+  onRestart(() => {
+    state.current = null;
+    apply();
+  });
   input.addEventListener("input", () => {
     clearTimeout(state.timer);
     state.timer = setTimeout(apply, 120);

@@ -378,3 +378,10 @@ pub fn rotate_components_js(gx: f64, gy: f64, phi: f64) -> Vec<f64> {
     let (a, b) = rotate_components(gx, gy, phi);
     vec![a, b]
 }
+
+/// A test hook: traps the module on purpose, so tests can check that the page
+/// notices a broken instance, restarts it and redraws. Nothing else calls it.
+#[wasm_bindgen(js_name = debugTrap)]
+pub fn debug_trap() {
+    core::arch::wasm32::unreachable()
+}
