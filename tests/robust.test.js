@@ -147,3 +147,26 @@ test("if the module ever traps, the page restarts it, redraws and says so once",
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("values that cannot be drawn are gaps, not colours; readouts say so", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  await page.fill("#heat-f", "ln(x - 2) + y");
+  await page.press("#heat-f", "Enter");
+  await page.waitForFunction(() => document.querySelector("#heat-canvas").dataset.vmin !== "-0.9999999999380739");
+  const r = await page.$eval("#heat-canvas", (c) => {
+    const d = c.dataset, ctx = c.getContext("2d");
+    const px = (fx, fy) => Array.from(ctx.getImageData(+d.plotLeft + Math.floor(fx * d.plotWidth), +d.plotTop + Math.floor(fy * d.plotHeight), 1, 1).data);
+    return { left: px(0.25, 0.5), right: px(0.75, 0.5), vmin: +d.vmin, vmax: +d.vmax };
+  });
+  // The scale comes from finite values only: ln(x - 2) + y on x in (2, 4].
+  assert.ok(Number.isFinite(r.vmin) && Number.isFinite(r.vmax) && r.vmax < Math.log(2) + 4 + 1e-9);
+  const { COLORMAPS } = await import("./helpers.js");
+  const isViridis = (p) => COLORMAPS.viridis.some((c) => c.every((v, i) => Math.abs(v - p[i]) <= 1));
+  assert.equal(isViridis(r.left), false, `left half (x < 2) is drawn as a colour: ${r.left}`);
+  assert.equal(isViridis(r.right), true);
+  await page.fill("#eval3-f", "ln(x - 5)");
+  await page.press("#eval3-f", "Enter");
+  await page.waitForFunction(() => document.querySelector("#eval3-out").textContent.includes("undefined here"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

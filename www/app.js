@@ -84,7 +84,8 @@ function setupEvaluator() {
       return;
     }
     pt.textContent = p.map(full).join(", ");
-    out.textContent = full(f.eval(p));
+    const v = f.eval(p);
+    out.textContent = Number.isNaN(v) ? "undefined here (the function has no value at this point)" : full(v);
   };
   exprInput($("eval3-f"), $("eval3-f-err"), (t) => new (core().ScalarField)(t, XYZ), update);
   inputs.forEach((i) => i.addEventListener("input", () => update()));
@@ -522,6 +523,7 @@ async function main() {
   notifyPlane();
   watchResize();
   $("status").hidden = true;
+  document.body.dataset.readyMs = performance.now().toFixed(1);
   document.body.dataset.ready = "true";
 }
 
