@@ -1,6 +1,6 @@
 # The two commands a person needs are `make serve` and `make test`.
 # Every target runs the set-up first; it installs only what is missing.
-.PHONY: setup build serve test test-rust test-browser future-incompat fuzz dist clean
+.PHONY: setup build serve test test-rust test-browser future-incompat fuzz bench dist clean
 PORT ?= 8000
 
 setup:
@@ -24,6 +24,11 @@ test-browser:
 # Reports (does not fail on) dependencies that a future Rust will reject.
 future-incompat:
 	@bash scripts/future-incompat.sh
+
+# Speed, weight and memory figures, side by side in one run.
+bench: build
+	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
+	@node bench/bench.mjs
 
 # The long fuzz run (30 minutes by default; SECONDS_TOTAL=... to change).
 fuzz:

@@ -65,6 +65,8 @@ fn to_js_strings(v: &[String]) -> js_sys::Array {
 #[wasm_bindgen]
 pub struct ScalarField {
     inner: Scalar,
+    /// Output of `gridInto`, reused between calls and read by JS as a view.
+    buf: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -75,7 +77,10 @@ impl ScalarField {
     pub fn new(text: &str, variables: JsValue) -> Result<ScalarField, JsValue> {
         let vars = string_list(&variables, "The variables")?;
         Scalar::parse(text, vars.as_deref())
-            .map(|inner| ScalarField { inner })
+            .map(|inner| ScalarField {
+                inner,
+                buf: Vec::new(),
+            })
             .map_err(js_err)
     }
 
@@ -94,7 +99,10 @@ impl ScalarField {
     pub fn partial(&self, variable: &str) -> Result<ScalarField, JsValue> {
         self.inner
             .partial(variable)
-            .map(|inner| ScalarField { inner })
+            .map(|inner| ScalarField {
+                inner,
+                buf: Vec::new(),
+            })
             .map_err(js_err)
     }
 
@@ -134,6 +142,43 @@ impl ScalarField {
         self.inner
             .grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
             .map_err(js_err)
+    }
+
+    /// Values (and, with `with_gradient`, ∂f/∂x and ∂f/∂y interleaved: f,
+    /// fx, fy per point) on the linspace grid, written into a buffer that
+    /// stays in wasm memory; returns its length. Read it with
+    /// `new Float64Array(memory.buffer, f.bufferPtr(), length)` — no copy, and
+    /// no allocation once the size is stable.
+    #[wasm_bindgen(js_name = gridInto)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn grid_into(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+        with_gradient: bool,
+    ) -> Result<u32, JsValue> {
+        let (nx, ny) = (nx as usize, ny as usize);
+        check_grid(xmin, xmax, nx, ymin, ymax, ny).map_err(js_err)?;
+        let xs = linspace(xmin, xmax, nx);
+        let ys = linspace(ymin, ymax, ny);
+        let k = if with_gradient { 3 } else { 1 };
+        self.buf.resize(k * nx * ny, 0.0);
+        if with_gradient {
+            self.inner.values_and_gradients_on(&xs, &ys, &mut self.buf)
+        } else {
+            self.inner.values_on(&xs, &ys, &mut self.buf)
+        }
+        .map_err(js_err)?;
+        Ok(self.buf.len() as u32)
+    }
+
+    #[wasm_bindgen(js_name = bufferPtr)]
+    pub fn buffer_ptr(&self) -> *const f64 {
+        self.buf.as_ptr()
     }
 
     /// f along one variable from `from` to `to`, the others held at `point`.

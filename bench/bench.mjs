@@ -1,0 +1,127 @@
+// `make bench`: one run in headless Chromium, figures side by side.
+// Prints medians; compare ratios, not absolute times (the machine is noisy).
+import { execFileSync } from "node:child_process";
+import zlib from "node:zlib";
+import path from "node:path";
+import { serve, launch, ROOT } from "../tests/helpers.js";
+
+const median = (a) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+const srv = await serve();
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1.25 });
+const page = await context.newPage();
+const loaded = [];
+page.on("response", async (r) => {
+  try {
+    const body = await r.body();
+    loaded.push({ url: r.url(), raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length });
+  } catch { /* redirects have no body */ }
+});
+const t0 = Date.now();
+await page.goto(srv.url);
+await page.waitForSelector('body[data-ready="true"]', { state: "attached" });
+const wallReady = Date.now() - t0;
+const readyMs = +(await page.$eval("body", (b) => b.dataset.readyMs));
+
+const engine = await page.evaluate(async () => {
+  const m = await import("/www/pkg/gradients.js");
+  const memory = (await m.default()).memory;
+  const N = 1000, RUNS = 9;
+  const median = (a) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
+  const xs = m.linspace(0, 4, N), ys = m.linspace(0, 4, N);
+  const out = new Float64Array(3 * N * N);
+  const loops = {
+    "sin(x*y)": () => {
+      let k = 0;
+      for (let j = 0; j < N; j++) {
+        const y = ys[j];
+        for (let i = 0; i < N; i++) {
+          const x = xs[i], u = x * y, s = Math.sin(u), c = Math.cos(u);
+          out[k] = s; out[k + 1] = y * c; out[k + 2] = x * c; k += 3;
+        }
+      }
+    },
+    "exp(-(x^2+y^2)/2)*cos(3*x) + x*y^2 - ln(1+x^2)": () => {
+      let k = 0;
+      for (let j = 0; j < N; j++) {
+        const y = ys[j];
+        for (let i = 0; i < N; i++) {
+          const x = xs[i];
+          const e = Math.exp(-(x * x + y * y) / 2), c3 = Math.cos(3 * x), s3 = Math.sin(3 * x), q = 1 + x * x;
+          out[k] = e * c3 + x * y * y - Math.log(q);
+          out[k + 1] = -x * e * c3 - 3 * e * s3 + y * y - (2 * x) / q;
+          out[k + 2] = -y * e * c3 + 2 * x * y;
+          k += 3;
+        }
+      }
+    },
+  };
+  const results = {};
+  for (const [expr, loop] of Object.entries(loops)) {
+    const f = new m.ScalarField(expr, ["x", "y"]);
+    const te = [], tj = [];
+    let maxDiff = 0;
+    for (let r = 0; r < RUNS; r++) {
+      let t = performance.now();
+      const len = f.gridInto(0, 4, N, 0, 4, N, true);
+      te.push(performance.now() - t);
+      t = performance.now();
+      loop();
+      tj.push(performance.now() - t);
+      if (r === 0) {
+        const view = new Float64Array(memory.buffer, f.bufferPtr(), len);
+        for (let k = 0; k < len; k += 997) maxDiff = Math.max(maxDiff, Math.abs(view[k] - out[k]) / (1 + Math.abs(out[k])));
+      }
+    }
+    results[expr] = { engine: median(te), js: median(tj), maxDiff };
+    f.free();
+  }
+  return results;
+});
+
+// Redraws of the 4.1 combined figure while the selected point moves.
+const redraw = await page.evaluate(async () => {
+  const c = document.querySelector("#gi-both");
+  const times = [];
+  const mem = async () => (await (await import("/www/pkg/gradients.js")).default()).memory.buffer.byteLength;
+  const keys = ["ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown"];
+  let mem10 = 0;
+  for (let i = 0; i < 1000; i++) {
+    c.dispatchEvent(new KeyboardEvent("keydown", { key: keys[i % 4], bubbles: true }));
+    times.push(+c.dataset.drawMs);
+    if (i === 9) mem10 = await mem();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[500], p90: times[900], mem10, mem1000: await mem(), w: +c.dataset.plotWidth, h: +c.dataset.plotHeight };
+});
+
+let numpy = null;
+try {
+  numpy = JSON.parse(execFileSync("python3", [path.join(ROOT, "bench", "numpy_seed.py")], { encoding: "utf8" }));
+} catch (e) {
+  numpy = { error: String(e.message).split("\n")[0] };
+}
+
+await browser.close();
+await srv.close();
+
+const weight = loaded.reduce((a, r) => a + r.gz, 0);
+const raw = loaded.reduce((a, r) => a + r.raw, 0);
+console.log("Gradients benchmark (headless Chromium, one run; medians)\n");
+for (const [expr, r] of Object.entries(engine)) {
+  console.log(`value + exact gradient of ${expr}, 1000 x 1000 grid over [0, 4]^2`);
+  console.log(`  engine ${ms(r.engine)}   hand-written JS ${ms(r.js)}   ratio engine/JS ${(r.engine / r.js).toFixed(2)}   (max rel. difference ${r.maxDiff.toExponential(1)})`);
+}
+const s = engine["sin(x*y)"];
+if (numpy.numpy_ms) {
+  console.log(`  numpy (seed code, ${numpy.numpy_version}) ${ms(numpy.numpy_ms)}   ratio engine/numpy ${(s.engine / numpy.numpy_ms).toFixed(2)}`);
+} else {
+  console.log(`  numpy: not run (${numpy.error})`);
+}
+console.log(`redraw of the 4.1 combined figure (${redraw.w} x ${redraw.h} device-pixel heatmap + 15 x 15 arrows), point moving: median ${ms(redraw.median)} per frame, p90 ${ms(redraw.p90)}`);
+console.log(`page weight: ${(weight / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw) in ${loaded.length} files`);
+for (const r of loaded) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(6)} KB  ${r.url.replace(srv.url, "/")}`);
+console.log(`ready after navigation: ${ms(readyMs)} (page clock), ${wallReady} ms wall`);
+console.log(`wasm memory: ${(redraw.mem10 / 1048576).toFixed(2)} MiB after 10 redraws, ${(redraw.mem1000 / 1048576).toFixed(2)} MiB after 1,000`);
