@@ -237,6 +237,8 @@ export function heatmapLayer(getField, map = "viridis") {
   // One raster per figure and module instance (a restart makes a new one).
   let raster = null;
   let owner = null;
+  let painted = ""; // what the scratch canvas holds, so a moving marker does not repaint
+  let paintedField = null;
   return (ctx, fig) => {
     noDataLayer(ctx, fig);
     const f = getField();
@@ -244,21 +246,27 @@ export function heatmapLayer(getField, map = "viridis") {
     if (owner !== core()) {
       raster = new (core().Raster)();
       owner = core();
+      painted = "";
     }
     const { xmin, xmax, ymin, ymax } = fig.domain;
     const { w, h } = fig.dev;
-    raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
-    fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
-    fig.canvas.dataset.vmin = raster.vmin();
-    fig.canvas.dataset.vmax = raster.vmax();
-    // A fresh view each time: any allocation in wasm may move memory.buffer.
-    const view = new Uint8ClampedArray(wasmMemory().buffer, raster.ptr(), raster.len());
+    const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
     const s = fig.scratch;
-    if (s.width !== w || s.height !== h) {
-      s.width = w;
-      s.height = h;
+    if (key !== painted || f !== paintedField) {
+      raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
+      fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
+      fig.canvas.dataset.vmin = raster.vmin();
+      fig.canvas.dataset.vmax = raster.vmax();
+      // A fresh view each time: any allocation in wasm may move memory.buffer.
+      const view = new Uint8ClampedArray(wasmMemory().buffer, raster.ptr(), raster.len());
+      if (s.width !== w || s.height !== h) {
+        s.width = w;
+        s.height = h;
+      }
+      s.getContext("2d").putImageData(new ImageData(view, w, h), 0, 0);
+      painted = key;
+      paintedField = f;
     }
-    s.getContext("2d").putImageData(new ImageData(view, w, h), 0, 0);
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = false;

@@ -20,6 +20,7 @@ mod colormap_data;
 pub mod compile;
 pub mod derive;
 pub mod error;
+pub mod fastmath;
 pub mod field;
 pub mod graph;
 pub mod parse;
