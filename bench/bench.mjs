@@ -24,6 +24,10 @@ await page.goto(srv.url);
 await page.waitForSelector('body[data-ready="true"]', { state: "attached" });
 const wallReady = Date.now() - t0;
 const readyMs = +(await page.$eval("body", (b) => b.dataset.readyMs));
+const startup = await page.evaluate(() => ({
+  wasm: performance.getEntriesByName("wasm-ready")[0]?.startTime,
+  sections: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("setup ")).map((m) => [m.name.slice(6), m.duration]),
+}));
 
 const engine = await page.evaluate(async () => {
   const m = await import("/www/pkg/gradients.js");
@@ -123,5 +127,5 @@ if (numpy.numpy_ms) {
 console.log(`redraw of the 4.1 combined figure (${redraw.w} x ${redraw.h} device-pixel heatmap + 15 x 15 arrows), point moving: median ${ms(redraw.median)} per frame, p90 ${ms(redraw.p90)}`);
 console.log(`page weight: ${(weight / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw) in ${loaded.length} files`);
 for (const r of loaded) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(6)} KB  ${r.url.replace(srv.url, "/")}`);
-console.log(`ready after navigation: ${ms(readyMs)} (page clock), ${wallReady} ms wall`);
+console.log(`ready after navigation: ${ms(readyMs)} (page clock), ${wallReady} ms wall; wasm loaded at ${ms(startup.wasm)}; first draw per section: ${startup.sections.map(([n, d]) => `${n} ${d.toFixed(0)}`).join(", ")} ms`);
 console.log(`wasm memory: ${(redraw.mem10 / 1048576).toFixed(2)} MiB after 10 redraws, ${(redraw.mem1000 / 1048576).toFixed(2)} MiB after 1,000`);

@@ -513,14 +513,20 @@ function setupSteepest() {
 
 async function main() {
   await load();
-  setupEvaluator();
-  setupHeatmap();
-  setupVectorValued();
-  setupPartials();
-  setupGradients();
-  setupIntuition();
-  setupSteepest();
-  notifyPlane();
+  performance.mark("wasm-ready");
+  // Marks per section: `make bench` prints where start-up time goes.
+  for (const [name, setup] of [
+    ["functions", () => { setupEvaluator(); setupHeatmap(); }],
+    ["vector-valued", setupVectorValued],
+    ["partial-derivatives", setupPartials],
+    ["gradients", setupGradients],
+    ["gradient-intuition", setupIntuition],
+    ["steepest-ascent", () => { setupSteepest(); notifyPlane(); }],
+  ]) {
+    const t = performance.now();
+    setup();
+    performance.measure(`setup ${name}`, { start: t, end: performance.now() });
+  }
   watchResize();
   $("status").hidden = true;
   document.body.dataset.readyMs = performance.now().toFixed(1);

@@ -41,17 +41,35 @@ pub struct Program {
 impl Program {
     pub fn new(g: &Graph, roots: &[Id]) -> Program {
         let live = g.live(roots);
+        // Division by a power of two is multiplication by its exact
+        // reciprocal; those reciprocals get the first registers, so every
+        // instruction still reads only lower registers than it writes.
+        let mut recip: Vec<f64> = Vec::new();
+        for &id in &live {
+            if let Node::Bin(Fun2::Div, _, b) = g.node(id) {
+                if let Some(c) = g.as_num(b).filter(|&c| power_of_two(c)) {
+                    if !recip.contains(&(1.0 / c)) {
+                        recip.push(1.0 / c);
+                    }
+                }
+            }
+        }
+        let base = recip.len();
         let mut reg = vec![u32::MAX; g.len()];
         let mut p = Program {
             code: Vec::new(),
-            nregs: live.len(),
-            consts: Vec::new(),
+            nregs: base + live.len(),
+            consts: recip
+                .iter()
+                .enumerate()
+                .map(|(k, &v)| (k as u32, v))
+                .collect(),
             inputs: Vec::new(),
             outputs: Vec::new(),
             regs: Vec::new(),
         };
         for (r, &id) in live.iter().enumerate() {
-            let r = r as u32;
+            let r = (base + r) as u32;
             reg[id as usize] = r;
             match g.node(id) {
                 Node::Num(b) => p.consts.push((r, f64::from_bits(b))),
@@ -61,8 +79,12 @@ impl Program {
                 Node::Bin(f, a, b) => {
                     let (ra, rb) = (reg[a as usize], reg[b as usize]);
                     // x^2 as x*x: the same correctly rounded square, without pow.
+                    let divisor = g.as_num(b).filter(|&c| f == Fun2::Div && power_of_two(c));
                     if f == Fun2::Pow && g.as_num(b) == Some(2.0) {
                         p.code.push(Instr::Bin(Fun2::Mul, r, ra, ra));
+                    } else if let Some(c) = divisor {
+                        let k = recip.iter().position(|&v| v == 1.0 / c).unwrap_or(0) as u32;
+                        p.code.push(Instr::Bin(Fun2::Mul, r, ra, k));
                     } else {
                         p.code.push(Instr::Bin(f, r, ra, rb));
                     }
@@ -168,6 +190,12 @@ impl Program {
     }
 }
 
+/// ±2^k whose reciprocal is also a normal double: a/c = a·(1/c) exactly.
+fn power_of_two(c: f64) -> bool {
+    let m = c.abs();
+    m.is_normal() && (1.0 / m).is_normal() && m.to_bits() & 0x000f_ffff_ffff_ffff == 0
+}
+
 /// Runs every instruction over the first `n` lanes of the block.
 fn run_block(code: &[Instr], regs: &mut [f64], n: usize) {
     for ins in code {
@@ -245,6 +273,27 @@ fn bin_lanes(f: Fun2, a: &[f64], b: &[f64], dst: &mut [f64]) {
 mod tests {
     use super::*;
     use crate::parse::parse_all;
+
+    #[test]
+    fn power_of_two_divisors_become_exact_products() {
+        assert!(power_of_two(2.0) && power_of_two(-0.25) && power_of_two(1.0));
+        assert!(
+            !power_of_two(3.0)
+                && !power_of_two(0.0)
+                && !power_of_two(f64::INFINITY)
+                && !power_of_two(5e-324)
+        );
+        let (g, r, _) = parse_all(&["x/2 + y/-8 + x/3"], None).unwrap();
+        let mut p = Program::new(&g, &r);
+        let mut out = [0.0; 4];
+        p.eval_grid(&[1.0, 7.0], &[0.5, 3.0], &mut out);
+        for (k, (x, y)) in [(1.0, 0.5), (7.0, 0.5), (1.0, 3.0), (7.0, 3.0)]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(out[k], x / 2.0 + y / -8.0 + x / 3.0);
+        }
+    }
 
     #[test]
     fn block_and_point_evaluation_agree() {
