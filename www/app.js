@@ -4,7 +4,12 @@
 
 import { load, core, wasmMemory, onRestart } from "./core.js";
 import { Figure, heatmapLayer, quiverLayer, curveLayer, arrow, dot, cssVar } from "./plot.js";
-import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs, release } from "./ui.js";
+import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs, release, linkButtons } from "./ui.js";
+import { register, inputField, restore, save, link, embedTarget } from "./state.js";
+
+/** A field for an expression input: accepted when its message box is empty. */
+const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
+const numFields = (ids) => ids.map(([key, id]) => inputField(key, $(id)));
 
 const $ = (id) => document.getElementById(id);
 const XY = ["x", "y"];
@@ -89,6 +94,7 @@ function setupEvaluator() {
   };
   exprInput($("eval3-f"), $("eval3-f-err"), (t) => new (core().ScalarField)(t, XYZ), update);
   inputs.forEach((i) => i.addEventListener("input", () => update()));
+  register("eval3", [exprField("f", $("eval3-f"), $("eval3-f-err")), ...numFields([["x", "eval3-x"], ["y", "eval3-y"], ["z", "eval3-z"]])]);
 }
 
 function setupHeatmap() {
@@ -122,6 +128,8 @@ function setupHeatmap() {
   fig.canvas.addEventListener("pointermove", show);
   fig.canvas.addEventListener("pointerdown", show);
   figures.push(fig);
+  register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
+    ...numFields([["xmin", "heat-xmin"], ["xmax", "heat-xmax"], ["ymin", "heat-ymin"], ["ymax", "heat-ymax"]])]);
 }
 
 // ---------------------------------------------------------------- section 2
@@ -185,6 +193,9 @@ function setupVectorValued() {
     rebuild();
   });
   rebuild();
+  const vecOk = () => $("vec-err").textContent === "";
+  register("vec", [inputField("f1", comps[0], { ok: vecOk, apply: rebuild }), inputField("f2", comps[1], { ok: vecOk, apply: rebuild }),
+    ...numFields([["x", "vec-x"], ["y", "vec-y"]])]);
 }
 
 // ---------------------------------------------------------------- section 3
@@ -254,6 +265,11 @@ function setupPartials() {
   pointerSelect(fig, (x) => move(x));
   arrowKeys(fig, () => [slice?.here[0] ?? 0, 0], (x) => move(x));
   figures.push(fig);
+  register("pd", [
+    exprField("f", $("pd-f"), $("pd-f-err")),
+    inputField("var", sel, { ok: () => sel.value !== "" }),
+    { key: "p", get: () => point.text(), set: (t) => point.setText(t), ok: () => point.point() !== null },
+  ]);
 }
 
 // ---------------------------------------------------------------- section 4
@@ -302,6 +318,10 @@ function setupGradients() {
     setMath($("gr-column"), g.gradientMathML());
     update();
   });
+  register("gr", [
+    exprField("f", $("gr-f"), $("gr-f-err")),
+    { key: "p", get: () => point.text(), set: (t) => point.setText(t), ok: () => point.point() !== null },
+  ]);
 }
 
 const SUPS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -369,6 +389,20 @@ function setupIntuition() {
     notifyPlane();
   });
   figures.push(heat, quiv, both);
+  const pointText = () => plane.p.map((v) => String(Number(v.toPrecision(8)))).join(",");
+  register("gi", [
+    exprField("f", $("gi-f"), $("gi-f-err")),
+    {
+      key: "p",
+      get: pointText,
+      set: (t) => {
+        const p = String(t).split(",").map((v) => Number(v.trim()));
+        if (p.length === 2 && p.every(Number.isFinite)) select(p[0], p[1]);
+        else plane.bad = true;
+      },
+      ok: () => !plane.bad || (plane.bad = false),
+    },
+  ]);
 }
 
 // -------------------------------------------------------------- section 4.2
@@ -507,6 +541,49 @@ function setupSteepest() {
   };
   gin.addEventListener("input", compare);
   compare();
+  register("sa", [
+    inputField("phi", slider, { ok: () => Number.isFinite(slider.valueAsNumber) }),
+    inputField("g", gin, { ok: () => $("sa-grad-err").textContent === "" }),
+  ]);
+}
+
+// ------------------------------------------------------------ links, embed
+
+/** The figure id used in links: the canvas id without "-canvas". */
+const figureId = (fig) => fig.canvas.id.replace(/-canvas$/, "");
+
+function addLinkButtons() {
+  for (const fig of figures) {
+    const figure = fig.canvas.closest("figure");
+    const section = fig.canvas.closest("section");
+    linkButtons(figure, () => link(section.id), () => link("", { embed: figureId(fig) }));
+  }
+}
+
+/** `?embed=id`: only that figure (with its own controls), filling the frame. */
+function showEmbed() {
+  const id = embedTarget();
+  const fig = id && figures.find((f) => figureId(f) === id);
+  if (!fig) return;
+  document.body.classList.add("embed");
+  const keep = fig.canvas.closest(".panel") ?? fig.canvas.closest("figure");
+  // Hide everything that is not on the path from <body> to the kept panel.
+  for (let el = keep; el && el !== document.body; el = el.parentElement) {
+    for (const sib of el.parentElement.children) {
+      if (sib !== el && sib.id !== "status") sib.hidden = true;
+    }
+  }
+  // Inside the panel, only the chosen figure.
+  for (const other of keep.querySelectorAll("figure")) {
+    if (!other.contains(fig.canvas)) other.hidden = true;
+  }
+  fig.opts.maxWidth = 4000;
+  const fitFrame = () => {
+    fig.opts.maxHeight = window.innerHeight - fig.canvas.getBoundingClientRect().top - 60 + window.scrollY;
+    fig.draw();
+  };
+  window.addEventListener("resize", fitFrame);
+  fitFrame();
 }
 
 // ------------------------------------------------------------------- start
@@ -527,8 +604,16 @@ async function main() {
     setup();
     performance.measure(`setup ${name}`, { start: t, end: performance.now() });
   }
+  const notices = restore();
+  showEmbed();
+  addLinkButtons();
+  // Every edit anywhere is mirrored into the address bar.
+  for (const type of ["input", "change", "keydown", "pointerup"]) document.addEventListener(type, save);
+  plane.listeners.push(save);
   watchResize();
-  $("status").hidden = true;
+  const status = $("status");
+  status.hidden = notices.length === 0;
+  status.textContent = notices.join(" ");
   document.body.dataset.readyMs = performance.now().toFixed(1);
   document.body.dataset.ready = "true";
 }

@@ -52,9 +52,14 @@ export class Figure {
     const avail = Math.max(200, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
     const cbar = this.opts.colorbar ? 78 : 0;
     const m = { left: 60, right: 16 + cbar, top: this.opts.title ? 34 : 12, bottom: 46 };
-    const plotW = avail - m.left - m.right;
-    const plotH = this.opts.square ? plotW : Math.round(plotW * 0.62);
-    const w = avail;
+    let plotW = avail - m.left - m.right;
+    let plotH = this.opts.square ? plotW : Math.round(plotW * 0.62);
+    // In an embed frame the figure also fits the frame's height.
+    if (this.opts.maxHeight && plotH + m.top + m.bottom > this.opts.maxHeight) {
+      plotH = Math.max(120, this.opts.maxHeight - m.top - m.bottom);
+      if (this.opts.square) plotW = plotH;
+    }
+    const w = plotW + m.left + m.right;
     const h = plotH + m.top + m.bottom;
     const dpr = window.devicePixelRatio || 1;
     this.dpr = dpr;

@@ -174,6 +174,52 @@ export function pointInputs(container, defaults, onChange, idPrefix) {
       if (input) input.value = String(v);
     },
     names: () => names,
+    /** "1,2,3": the point in variable order, for links. */
+    text: () => names.map((n) => String(values[n] ?? "")).join(","),
+    /** Sets the point from "1,2,3"; returns whether every entry was a number. */
+    setText(t) {
+      const parts = String(t).split(",").map((v) => Number(v.trim()));
+      const ok = parts.length === names.length && parts.every(Number.isFinite);
+      if (ok) names.forEach((n, i) => api.set(n, parts[i]));
+      onChange();
+      return ok;
+    },
   };
   return api;
+}
+
+/**
+ * "Copy link" and "Copy embed link" for a figure. The link also appears in a
+ * read-only box, so it can be copied by hand where the clipboard is refused.
+ */
+export function linkButtons(container, makeLink, makeEmbed) {
+  const bar = document.createElement("div");
+  bar.className = "links";
+  const out = document.createElement("input");
+  out.type = "text";
+  out.readOnly = true;
+  out.className = "link-out";
+  out.setAttribute("aria-label", "Link to this figure");
+  out.hidden = true;
+  const button = (label, make) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", async () => {
+      const url = make();
+      out.hidden = false;
+      out.value = url;
+      out.select();
+      try {
+        await navigator.clipboard.writeText(url);
+        b.textContent = "Copied";
+      } catch {
+        b.textContent = "Select and copy";
+      }
+      setTimeout(() => (b.textContent = label), 1500);
+    });
+    return b;
+  };
+  bar.append(button("Copy link", makeLink), button("Copy embed link", makeEmbed), out);
+  container.append(bar);
 }
