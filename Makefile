@@ -39,7 +39,8 @@ dist: build
 	@cp index.html dist/
 	@cp www/*.js www/*.css dist/www/
 	@cp www/pkg/gradients.js www/pkg/gradients_bg.wasm dist/www/pkg/
-	@echo "dist/ is ready: copy the folder to any static web host."
+	@node scripts/single-file.mjs
+	@echo "dist/ is ready: copy the folder to any static web host, or share dist/gradients.html alone."
 
 clean:
 	rm -rf target www/pkg dist tests/output

@@ -10,10 +10,20 @@ let memory = null;
 let generation = 0;
 
 export async function load() {
-  // A new URL gives a new module record, hence a new wasm instance.
-  const url = generation === 0 ? "./pkg/gradients.js" : `./pkg/gradients.js?instance=${generation}`;
-  const mod = await import(url);
-  const exports = await mod.default();
+  let mod;
+  let exports;
+  const inline = globalThis.GRADIENTS_INLINE;
+  if (inline) {
+    // The single-file build: the glue is a factory (each call a fresh
+    // instance) and the wasm bytes are in the page.
+    mod = inline.glue();
+    exports = await mod.default({ module_or_path: inline.wasm() });
+  } else {
+    // A new URL gives a new module record, hence a new wasm instance.
+    const url = generation === 0 ? "./pkg/gradients.js" : `./pkg/gradients.js?instance=${generation}`;
+    mod = await import(url);
+    exports = await mod.default();
+  }
   M = mod;
   memory = exports.memory;
   generation += 1;
