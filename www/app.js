@@ -3,7 +3,7 @@
 // and draws. When everything has drawn once, <body data-ready="true">.
 
 import { load, core, wasmMemory, onRestart } from "./core.js";
-import { Figure, heatmapLayer, quiverLayer, curveLayer, arrow, dot, cssVar } from "./plot.js";
+import { Figure, heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot, cssVar } from "./plot.js";
 import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs, release, linkButtons } from "./ui.js";
 import { register, inputField, restore, save, link, embedTarget } from "./state.js";
 
@@ -342,7 +342,30 @@ function setupIntuition() {
   heat.layers.push(heatmapLayer(() => plane.f));
   quiv.layers.push(quiverLayer(() => quiver));
   both.layers.push(heatmapLayer(() => plane.f));
+  // Level curves at nice values of the colour scale, cached per function and
+  // view; the curve through the selected point is recomputed as it moves.
+  const CONTOUR_N = 121;
+  let levelCache = { key: "", segs: null, levels: [], step: 1 };
+  both.layers.push(contourLayer((fig) => {
+    const f = plane.f;
+    if (!f || !$("gi-contours").checked || !fig.vrange) return null;
+    const { xmin, xmax, ymin, ymax } = fig.domain;
+    const { lo, hi } = fig.vrange;
+    const key = `${xmin},${xmax},${ymin},${ymax},${lo},${hi}`;
+    if (levelCache.f !== f || levelCache.key !== key) {
+      const levels = Array.from(core().niceTicks(lo, hi, 9));
+      const step = levels.length > 1 ? levels[1] - levels[0] : 1;
+      const segs = f.contours(xmin, xmax, CONTOUR_N, ymin, ymax, CONTOUR_N, levels);
+      levelCache = { f, key, segs, levels, step };
+      fig.canvas.dataset.levels = levels.join(",");
+    }
+    const here = f.eval(plane.p);
+    const through = Number.isFinite(here) ? f.contours(xmin, xmax, CONTOUR_N, ymin, ymax, CONTOUR_N, [here]) : null;
+    return { ...levelCache, through };
+  }));
   both.layers.push(quiverLayer(() => quiver));
+  let path = null;
+  both.layers.push(pathLayer(() => path));
   both.layers.push((ctx, fig) => {
     const f = plane.f;
     if (!f) return;
@@ -372,7 +395,47 @@ function setupIntuition() {
     plane.p = [x, y];
     notifyPlane();
   };
+  // The path from the selected point, and f along it.
+  const pathFig = new Figure($("gi-path-plot"), { square: false, xlabel: "step", ylabel: "f", title: "f along the path" });
+  let pathCurve = null;
+  pathFig.layers.push(curveLayer(() => pathCurve, () => "#ff7f0e"));
+  pathFig.layers.push((ctx, fig) => {
+    if (!pathCurve) return;
+    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: "#ff7f0e", r: 3 }));
+  });
+  const updatePath = () => {
+    const mode = $("gi-path").value;
+    const step = readNumber($("gi-step")), steps = readNumber($("gi-steps"));
+    const f = plane.f;
+    $("gi-path-figure").hidden = mode === "none";
+    if (mode === "none" || !f || !(step > 0) || !(steps >= 1)) {
+      path = null;
+      return;
+    }
+    try {
+      path = f.path(plane.p, step, Math.min(1000, Math.floor(steps)), mode === "ascent" ? 1 : -1);
+    } catch (err) {
+      path = null;
+      $("gi-path-readout").textContent = err.detail ?? err.message;
+      return;
+    }
+    const fs = [];
+    for (let k = 2; k < path.length; k += 3) fs.push(path[k]);
+    pathCurve = { xs: fs.map((_, k) => k), ys: fs };
+    const lo = Math.min(...fs), hi = Math.max(...fs);
+    const pad = hi > lo ? (hi - lo) * 0.08 : 1;
+    pathFig.setDomain(0, Math.max(1, fs.length - 1), lo - pad, hi + pad);
+    both.canvas.dataset.pathF = fs.join(",");
+    const ended = fs.length - 1 < Math.floor(steps) ? ` It stopped after ${fs.length - 1} steps: the values ran off to infinity or became undefined.` : "";
+    $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[fs.length - 1])} in ${fs.length - 1} steps.${ended}`;
+    pathFig.draw();
+  };
+  for (const id of ["gi-path", "gi-step", "gi-steps"]) $(id).addEventListener("input", () => { updatePath(); both.draw(); });
+  $("gi-path").addEventListener("change", () => { updatePath(); both.draw(); });
+  $("gi-contours").addEventListener("change", () => both.draw());
+  plane.listeners.push(updatePath);
   plane.listeners.push(redrawPoint);
+  figures.push(pathFig);
   pointerSelect(both, select);
   arrowKeys(both, () => plane.p, select);
   exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
@@ -392,6 +455,10 @@ function setupIntuition() {
   const pointText = () => plane.p.map((v) => String(Number(v.toPrecision(8)))).join(",");
   register("gi", [
     exprField("f", $("gi-f"), $("gi-f-err")),
+    inputField("levels", $("gi-contours"), { apply: () => both.draw() }),
+    inputField("path", $("gi-path"), { ok: () => $("gi-path").value !== "" }),
+    inputField("step", $("gi-step")),
+    inputField("steps", $("gi-steps")),
     {
       key: "p",
       get: pointText,

@@ -367,3 +367,108 @@ export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
   ctx.strokeStyle = "#fff";
   ctx.stroke();
 }
+
+/**
+ * Level curves: `get()` returns { segs, levels, step, through } where segs is
+ * [level index, x0, y0, x1, y1] per segment. Lines are white over the
+ * heatmap; each level is labelled once, at its middle segment. `through` (a
+ * second set of segments) is the curve through the selected point, drawn
+ * bolder.
+ */
+export function contourLayer(get) {
+  return (ctx, fig) => {
+    const c = get(fig);
+    if (!c) return;
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.75)";
+    ctx.beginPath();
+    const candidates = new Map(); // level index → segment midpoints (every 7th)
+    for (let k = 0, n = 0; k < c.segs.length; k += 5, n++) {
+      const [x0, y0] = fig.toPx(c.segs[k + 1], c.segs[k + 2]);
+      const [x1, y1] = fig.toPx(c.segs[k + 3], c.segs[k + 4]);
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
+      if (n % 7 === 0) {
+        const li = c.segs[k];
+        if (!candidates.has(li)) candidates.set(li, []);
+        candidates.get(li).push([(x0 + x1) / 2, (y0 + y1) / 2]);
+      }
+    }
+    ctx.stroke();
+    // Greedy placement: each label where it is farthest from the labels
+    // already placed and from the plot's edges.
+    const p = fig.plot;
+    const middle = new Map();
+    const placed = [];
+    for (const [li, pts] of candidates) {
+      let best = null, bestScore = -1;
+      for (const [x, y] of pts) {
+        const edge = Math.min(x - p.x, p.x + p.w - x, y - p.y, p.y + p.h - y);
+        const near = placed.reduce((m, [a, b]) => Math.min(m, Math.hypot(a - x, b - y)), Infinity);
+        const score = Math.min(edge * 2, near);
+        if (score > bestScore) {
+          bestScore = score;
+          best = [x, y];
+        }
+      }
+      if (best && bestScore > 12) {
+        middle.set(li, best);
+        placed.push(best);
+      }
+    }
+    ctx.font = "11px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (const [li, [x, y]] of middle) {
+      const label = formatTick(c.levels[li], c.step);
+      const w = ctx.measureText(label).width + 6;
+      ctx.fillStyle = "rgba(0, 0, 0, 0.55)";
+      ctx.fillRect(x - w / 2, y - 7, w, 14);
+      ctx.fillStyle = "#fff";
+      ctx.fillText(label, x, y);
+    }
+    if (c.through) {
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = "#fff";
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      for (let k = 0; k < c.through.length; k += 5) {
+        const [x0, y0] = fig.toPx(c.through[k + 1], c.through[k + 2]);
+        const [x1, y1] = fig.toPx(c.through[k + 3], c.through[k + 4]);
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(x1, y1);
+      }
+      ctx.stroke();
+    }
+    ctx.restore();
+  };
+}
+
+/** A path of points (x, y interleaved with f: stride 3), with a dot per step. */
+export function pathLayer(get, color = "#ff7f0e") {
+  return (ctx, fig) => {
+    const p = get();
+    if (!p || p.length < 3) return;
+    ctx.save();
+    for (const [w, c] of [[5, "rgba(255,255,255,0.9)"], [2.5, color]]) {
+      ctx.lineWidth = w;
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      for (let k = 0; k < p.length; k += 3) {
+        const [x, y] = fig.toPx(p[k], p[k + 1]);
+        if (k === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      }
+      ctx.stroke();
+    }
+    ctx.fillStyle = color;
+    for (let k = 0; k < p.length; k += 3) {
+      const [x, y] = fig.toPx(p[k], p[k + 1]);
+      ctx.beginPath();
+      ctx.arc(x, y, 3, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  };
+}

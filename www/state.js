@@ -22,9 +22,10 @@ export function register(id, fields) {
 export function inputField(key, el, { ok, apply } = {}) {
   return {
     key,
-    get: () => el.value,
+    get: () => (el.type === "checkbox" ? (el.checked ? "1" : "0") : el.value),
     set: (v) => {
-      el.value = v;
+      if (el.type === "checkbox") el.checked = v === "1";
+      else el.value = v;
       if (apply) apply();
       else {
         el.dispatchEvent(new Event("input", { bubbles: true }));
@@ -33,6 +34,7 @@ export function inputField(key, el, { ok, apply } = {}) {
       }
     },
     ok: ok ?? (() => el.type !== "number" || Number.isFinite(el.valueAsNumber)),
+    // (a checkbox accepts anything: "1" is on, everything else off)
   };
 }
 

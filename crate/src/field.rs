@@ -297,6 +297,46 @@ impl Scalar {
             .collect())
     }
 
+    /// Gradient ascent (`sign` = 1) or descent (-1) from `start` with a fixed
+    /// step, as in training: x ← x ± step·∇f(x). Returns x, y, f per visited
+    /// point; stops early where f or ∇f is not finite or the path leaves any
+    /// sane range, so a diverging step shows as a short, wild path.
+    pub fn path(
+        &self,
+        start: &[f64],
+        step: f64,
+        steps: usize,
+        sign: f64,
+    ) -> Result<Vec<f64>, Error> {
+        check_point(start, &self.vars)?;
+        if !(step.is_finite() && step > 0.0) || steps > 10_000 {
+            return Err(Error::new(
+                "The step must be a positive number and at most 10,000 steps are drawn.",
+            ));
+        }
+        let mut p = start.to_vec();
+        let mut out = Vec::with_capacity((steps + 1) * (p.len() + 1));
+        for k in 0..=steps {
+            let v = self.eval(&p)?;
+            if !v.is_finite() || p.iter().any(|c| !c.is_finite() || c.abs() > 1e12) {
+                break;
+            }
+            out.extend_from_slice(&p);
+            out.push(v);
+            if k == steps {
+                break;
+            }
+            let g = self.gradient(&p)?;
+            if g.iter().any(|c| !c.is_finite()) {
+                break;
+            }
+            for (c, d) in p.iter_mut().zip(&g) {
+                *c += sign * step * d;
+            }
+        }
+        Ok(out)
+    }
+
     /// ∇f as a typeset column of its partial derivatives.
     pub fn gradient_mathml(&self) -> Result<String, Error> {
         let mut rows = Vec::with_capacity(self.partials.len());
@@ -642,6 +682,31 @@ mod tests {
         let expected = g[1].atan2(g[0]).rem_euclid(std::f64::consts::TAU);
         assert!((angle - expected).abs() < 2e-3);
         assert!((m - norm(&g)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn ascent_climbs_and_a_big_step_overshoots() {
+        // f = -(x² + y²): the top is at 0; ascent with a small step climbs.
+        let f = Scalar::parse("-(x^2 + y^2)", None).unwrap();
+        let p = f.path(&[1.0, 0.5], 0.1, 30, 1.0).unwrap();
+        let vals: Vec<f64> = p.chunks_exact(3).map(|c| c[2]).collect();
+        assert_eq!(vals.len(), 31);
+        assert!(vals.windows(2).all(|w| w[1] > w[0]));
+        // x ← x + 0.1·(-2x) = 0.8x: geometric, by hand.
+        assert!((p[3] - 0.8).abs() < 1e-15 && (p[4] - 0.4).abs() < 1e-15);
+        // Step 1.5: x ← x - 3x = -2x, so |x| doubles each step and f falls.
+        let q = f.path(&[1.0, 0.5], 1.5, 10, 1.0).unwrap();
+        let qv: Vec<f64> = q.chunks_exact(3).map(|c| c[2]).collect();
+        assert!(qv.windows(2).all(|w| w[1] < w[0]));
+        // Descent is ascent of -f.
+        let d = f.path(&[1.0, 0.5], 0.1, 5, -1.0).unwrap();
+        assert!(d
+            .chunks_exact(3)
+            .map(|c| c[2])
+            .collect::<Vec<_>>()
+            .windows(2)
+            .all(|w| w[1] < w[0]));
+        assert!(f.path(&[1.0, 0.5], 0.0, 5, 1.0).is_err());
     }
 
     #[test]

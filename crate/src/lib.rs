@@ -18,6 +18,7 @@
 pub mod colormap;
 mod colormap_data;
 pub mod compile;
+pub mod contour;
 pub mod derive;
 pub mod error;
 pub mod fastmath;

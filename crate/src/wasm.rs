@@ -209,6 +209,51 @@ impl ScalarField {
             .map_err(js_err)
     }
 
+    /// Level curves of a two-variable f sampled on an nx × ny grid:
+    /// `[level index, x0, y0, x1, y1]` per segment.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contours(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+        levels: &[f64],
+    ) -> Result<Vec<f64>, JsValue> {
+        let (nx, ny) = (nx as usize, ny as usize);
+        check_grid(xmin, xmax, nx, ymin, ymax, ny).map_err(js_err)?;
+        if nx * ny > 1_000_000 || levels.len() > 200 {
+            return Err(js_err(Error::new(
+                "At most 1,000,000 grid points and 200 levels for level curves.",
+            )));
+        }
+        let xs = linspace(xmin, xmax, nx);
+        let ys = linspace(ymin, ymax, ny);
+        let mut vals = vec![0.0; nx * ny];
+        self.inner.values_on(&xs, &ys, &mut vals).map_err(js_err)?;
+        Ok(crate::contour::contours(&vals, &xs, &ys, levels, 200_000))
+    }
+
+    /// Gradient ascent (`sign` 1) or descent (-1): x, y, … and f per point.
+    pub fn path(
+        &self,
+        start: &[f64],
+        step: f64,
+        steps: u32,
+        sign: f64,
+    ) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .path(
+                start,
+                step,
+                steps as usize,
+                if sign < 0.0 { -1.0 } else { 1.0 },
+            )
+            .map_err(js_err)
+    }
+
     #[wasm_bindgen(js_name = gradientMathML)]
     pub fn gradient_mathml(&self) -> Result<String, JsValue> {
         self.inner.gradient_mathml().map_err(js_err)

@@ -1,0 +1,74 @@
+// Beyond the notebook: level curves where f equals their labels, gradient
+// paths that climb for a small step, and the drawn lines really on the canvas.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, saveShot } from "./helpers.js";
+
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+test("level curves lie where f equals the labelled level, and are drawn", async () => {
+  const { page, context, problems } = await openPage(browser, `${srv.url}?gi.f=x^2%2By^2-x*y`);
+  const levels = (await page.$eval("#gi-both", (c) => c.dataset.levels)).split(",").map(Number);
+  assert.ok(levels.length >= 4, `${levels}`);
+  const r = await page.evaluate((levels) => {
+    const m = window.__gradients ?? null;
+    return import("/www/pkg/gradients.js").then((m) => {
+      const f = new m.ScalarField("x^2+y^2-x*y", ["x", "y"]);
+      const segs = f.contours(0, 4, 121, 0, 4, 121, levels);
+      let worst = 0;
+      const mids = [];
+      for (let k = 0; k < segs.length; k += 5) {
+        for (const [x, y] of [[segs[k + 1], segs[k + 2]], [segs[k + 3], segs[k + 4]]]) {
+          worst = Math.max(worst, Math.abs(f.eval([x, y]) - levels[segs[k]]));
+        }
+        if (k % 250 === 0) mids.push([(segs[k + 1] + segs[k + 3]) / 2, (segs[k + 2] + segs[k + 4]) / 2]);
+      }
+      return { n: segs.length / 5, worst, mids };
+    });
+  }, levels);
+  // f ranges over [0, 16]; linear interpolation on a 1/30 grid is this close.
+  assert.ok(r.n > 100);
+  assert.ok(r.worst < 0.01, `max |f - level| on the curves: ${r.worst}`);
+  // Near each sampled curve point the canvas shows a light contour pixel.
+  const light = await page.$eval("#gi-both", (c, mids) => {
+    const d = c.dataset, ctx = c.getContext("2d");
+    let hits = 0;
+    for (const [x, y] of mids) {
+      const px = +d.plotLeft + ((x - +d.xmin) / (+d.xmax - +d.xmin)) * +d.plotWidth;
+      const py = +d.plotTop + ((+d.ymax - y) / (+d.ymax - +d.ymin)) * +d.plotHeight;
+      const img = ctx.getImageData(Math.round(px) - 2, Math.round(py) - 2, 5, 5).data;
+      let found = false;
+      for (let i = 0; i < img.length; i += 4) if (img[i] > 185 && img[i + 1] > 185 && img[i + 2] > 185) found = true; // white at 75% over any viridis colour
+      if (found) hits++;
+    }
+    return hits / mids.length;
+  }, r.mids);
+  assert.ok(light > 0.6, `only ${light} of sampled curve points have a drawn line nearby`);
+  saveShot("contours.png", await page.locator("#gi-both").screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a gradient-ascent path climbs for a small step and overshoots for a big one", async () => {
+  const { page, context, problems } = await openPage(browser, `${srv.url}?gi.f=-(x-2)^2-(y-2)^2&gi.p=0.5,3.5&gi.path=ascent&gi.step=0.05&gi.steps=30`);
+  const fs = (await page.$eval("#gi-both", (c) => c.dataset.pathF)).split(",").map(Number);
+  assert.equal(fs.length, 31);
+  for (let k = 1; k < fs.length; k++) assert.ok(fs[k] > fs[k - 1], `f fell at step ${k}: ${fs[k - 1]} → ${fs[k]}`);
+  assert.match(await page.textContent("#gi-path-readout"), /Ascent with step 0\.05/);
+  assert.equal(await page.isVisible("#gi-path-plot"), true);
+  // Step 1.2 on this bowl: x - 2 ← (1 - 2.4)(x - 2), so the path overshoots and f falls.
+  await page.fill("#gi-step", "1.2");
+  const big = (await page.$eval("#gi-both", (c) => c.dataset.pathF)).split(",").map(Number);
+  assert.ok(big[5] < big[0], `expected overshoot: ${big.slice(0, 6)}`);
+  saveShot("path.png", await page.locator("#gradient-intuition").screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
