@@ -72,3 +72,35 @@ test("a gradient-ascent path climbs for a small step and overshoots for a big on
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("check-your-understanding questions answer with an explanation", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  const n = await page.$$eval("section", (ss) => ss.map((s) => s.querySelectorAll(".quiz .q").length));
+  assert.ok(n.every((k) => k >= 2), `questions per section: ${n}`);
+  const q = page.locator("#gradients .quiz .q").first(); // "if one component is zero, all are": false
+  await q.getByRole("button", { name: "True" }).click();
+  assert.match(await q.locator(".q-feedback").textContent(), /Not quite\. .*\(0, 1\)/);
+  await q.getByRole("button", { name: "False" }).click();
+  assert.match(await q.locator(".q-feedback").textContent(), /Right\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("dark mode follows the system and the figures follow it; print hides the controls", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(50); // let the change listener redraw
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(bg, "rgb(22, 24, 28)");
+  const corner = await page.$eval("#heat-canvas", (c) => Array.from(c.getContext("2d").getImageData(2, 2, 1, 1).data));
+  assert.ok(corner[0] < 60 && corner[1] < 60, `figure background after switching to dark: ${corner}`);
+  saveShot("dark-1280.png", await page.locator("#gradient-intuition").screenshot());
+  await page.emulateMedia({ colorScheme: "light", media: "print" });
+  assert.equal(await page.isVisible("#heat-canvas"), true);
+  assert.equal(await page.locator(".links").first().isVisible(), false);
+  saveShot("print.png", await page.screenshot({ fullPage: true }));
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 50_000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

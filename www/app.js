@@ -614,6 +614,24 @@ function setupSteepest() {
   ]);
 }
 
+// ----------------------------------------------------- check understanding
+
+function setupQuizzes() {
+  for (const q of document.querySelectorAll(".quiz .q")) {
+    const feedback = q.querySelector(".q-feedback");
+    for (const b of q.querySelectorAll("button[data-choice]")) {
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", () => {
+        const right = b.dataset.choice === q.dataset.answer;
+        q.querySelectorAll("button[data-choice]").forEach((o) => o.setAttribute("aria-pressed", String(o === b)));
+        feedback.querySelector(".verdict").textContent = right ? "Right." : "Not quite.";
+        feedback.hidden = false;
+        q.dataset.result = right ? "right" : "wrong";
+      });
+    }
+  }
+}
+
 // ------------------------------------------------------------ links, embed
 
 /** The figure id used in links: the canvas id without "-canvas". */
@@ -671,6 +689,9 @@ async function main() {
     setup();
     performance.measure(`setup ${name}`, { start: t, end: performance.now() });
   }
+  setupQuizzes();
+  // Figures read their colours from CSS: redraw when the scheme changes.
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => figures.forEach((f) => f.draw()));
   const notices = restore();
   showEmbed();
   addLinkButtons();

@@ -19,6 +19,9 @@ export function cssVar(name, fallback) {
 
 // Tick labels: as many decimals as the step needs, no float dust.
 export function formatTick(v, step) {
+  // Very large or tiny values: short scientific notation keeps the margins.
+  const big = Math.max(Math.abs(v), Math.abs(step));
+  if (big >= 1e5 || (big < 1e-4 && v !== 0)) return v.toExponential(1).replace("-", "\u2212").replace("e+", "e");
   let decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
   // Steps like 0.25 need one digit more than their order of magnitude.
   if (decimals < 10 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-6) decimals += 1;
