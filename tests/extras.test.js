@@ -104,3 +104,54 @@ test("dark mode follows the system and the figures follow it; print hides the co
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the 3D surface turns by drag and keys, and its top has the colour bar's top colour", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  const c = page.locator("#surf-canvas");
+  await c.scrollIntoViewIfNeeded();
+  const snap = () => page.$eval("#surf-canvas", (cv) => {
+    const px = cv.getContext("2d").getImageData(0, 0, cv.width, cv.height).data;
+    let h = 0;
+    for (let i = 0; i < px.length; i += 97) h = (h * 31 + px[i]) >>> 0;
+    return h;
+  });
+  const before = await snap();
+  const box = await c.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.45, { steps: 5 });
+  await page.mouse.up();
+  const afterDrag = await snap();
+  assert.notEqual(afterDrag, before, "dragging did not change the view");
+  await c.focus();
+  await page.keyboard.press("ArrowLeft");
+  assert.notEqual(await snap(), afterDrag, "the arrow key did not turn the view");
+  // The highest point of the surface is coloured like the top of the bar.
+  const r = await page.$eval("#surf-canvas", (cv) => {
+    const d = cv.dataset, ctx = cv.getContext("2d");
+    const around = (x, y) => {
+      const img = ctx.getImageData(x - 3, y - 3, 7, 7).data;
+      const out = [];
+      for (let i = 0; i < img.length; i += 4) out.push([img[i], img[i + 1], img[i + 2]]);
+      return out;
+    };
+    return { top: around(+d.topX, +d.topY), bar: Array.from(ctx.getImageData(+d.barX, +d.barTop + 2, 1, 1).data).slice(0, 3) };
+  });
+  const close = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 12);
+  assert.ok(r.top.some((p) => close(p, r.bar)), `no pixel near the top matches the bar's top colour ${r.bar}`);
+  // The view's angles are kept in the link.
+  await page.waitForFunction(() => location.search.includes("heat.az"));
+  saveShot("surface.png", await c.screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the lost slide: the plane y = y0 cuts 9 - x^2 - y^2 and the tangent slope is -2 x0", async () => {
+  const { page, context, problems } = await openPage(browser, srv.url);
+  assert.match(await page.textContent("#slide-readout"), /∂f\/∂x = −2x₀ = −2\b/);
+  await page.$eval("#slide-x", (s) => { s.value = "-1.5"; s.dispatchEvent(new Event("input")); });
+  assert.match(await page.textContent("#slide-readout"), /= 3\.$/);
+  saveShot("slide.png", await page.locator("#slide-canvas").screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

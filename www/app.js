@@ -3,7 +3,7 @@
 // and draws. When everything has drawn once, <body data-ready="true">.
 
 import { load, core, wasmMemory, onRestart } from "./core.js";
-import { Figure, heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot, cssVar } from "./plot.js";
+import { Figure, SurfaceView, heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot, cssVar } from "./plot.js";
 import { exprInput, showError, readNumber, fmt, full, setMath, pointInputs, release, linkButtons } from "./ui.js";
 import { register, inputField, restore, save, link, embedTarget } from "./state.js";
 
@@ -104,11 +104,16 @@ function setupHeatmap() {
   let current = null;
   fig.layers.push(heatmapLayer(() => current));
   fig.setDomain(0, 4, 0, 4);
+  const surf = new SurfaceView($("surf-canvas"), () => current);
+  surf.onTurn = save;
   exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     current = f;
     fig.opts.title = f.toString();
+    surf.opts.title = f.toString();
     fig.draw();
+    surf.draw();
   });
+  figures.push(surf);
   const readDomain = () => {
     const [a, b, c, d] = dom.map(readNumber);
     if ([a, b, c, d].some((v) => v === null) || !(a < b) || !(c < d)) {
@@ -117,7 +122,9 @@ function setupHeatmap() {
     }
     showError($("heat-domain-err"), null, null);
     fig.setDomain(a, b, c, d);
+    surf.setDomain(a, b, c, d);
     fig.draw();
+    surf.draw();
   };
   dom.forEach((i) => i.addEventListener("input", readDomain));
   const show = (ev) => {
@@ -128,8 +135,67 @@ function setupHeatmap() {
   fig.canvas.addEventListener("pointermove", show);
   fig.canvas.addEventListener("pointerdown", show);
   figures.push(fig);
+  const angle = (key, prop) => ({
+    key,
+    get: () => String(Number(surf[prop].toFixed(3))),
+    set: (v) => {
+      surf[prop] = Number(v);
+      surf.turn(0, 0);
+    },
+    ok: () => Number.isFinite(surf[prop]),
+  });
   register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
-    ...numFields([["xmin", "heat-xmin"], ["xmax", "heat-xmax"], ["ymin", "heat-ymin"], ["ymax", "heat-ymax"]])]);
+    ...numFields([["xmin", "heat-xmin"], ["xmax", "heat-xmax"], ["ymin", "heat-ymin"], ["ymax", "heat-ymax"]]),
+    angle("az", "azimuth"), angle("el", "elevation")]);
+}
+
+/** Section 3: the lost slide, live: 9 - x² - y² cut by the plane y = y0. */
+function setupSlide() {
+  const f = new (core().ScalarField)("9 - x^2 - y^2", XY);
+  const view = new SurfaceView($("slide-canvas"), () => f, { title: "9 − x² − y² cut by the plane y = y₀", n: 40 });
+  view.setDomain(-3, 3, -3, 3);
+  view.azimuth = -0.5;
+  view.elevation = 0.45;
+  const sx = $("slide-x"), sy = $("slide-y");
+  view.overlays.push((ctx, v) => {
+    const x0 = Number(sx.value), y0 = Number(sy.value);
+    const { lo, hi } = v.zrange;
+    v.polygon(ctx, [-3, y0, lo, 3, y0, lo, 3, y0, hi, -3, y0, hi], "rgba(120, 160, 255, 0.28)");
+    const g = v.getField();
+    const xs = core().linspace(-3, 3, 121);
+    const zs = g.slice([x0, y0], "x", -3, 3, 121);
+    const curve = [];
+    xs.forEach((x, k) => curve.push(x, y0, zs[k]));
+    v.line(ctx, curve, "#fff", 4);
+    v.line(ctx, curve, cssVar("--accent", "#0b5cad"), 2);
+    const z0 = g.eval([x0, y0]);
+    const slope = g.gradient([x0, y0])[0];
+    const a = Math.max(-3, x0 - 1.5), b = Math.min(3, x0 + 1.5);
+    v.line(ctx, [a, y0, z0 + slope * (a - x0), b, y0, z0 + slope * (b - x0)], HIGHLIGHT, 3);
+    const s = core().projectPoints([x0, y0, z0], -3, 3, -3, 3, lo, hi, v.azimuth, v.elevation);
+    const [px, py] = v.toPx(s[0], s[1]);
+    ctx.beginPath();
+    ctx.arc(px, py, 5, 0, 2 * Math.PI);
+    ctx.fillStyle = HIGHLIGHT;
+    ctx.fill();
+    $("slide-readout").textContent = `At (x₀, y₀) = (${fmt(x0, 3)}, ${fmt(y0, 3)}): f = ${fmt(z0)}, and the slope of the cut in the x direction is ∂f/∂x = −2x₀ = ${fmt(slope)}.`;
+  });
+  const redraw = () => {
+    $("slide-x-out").textContent = sx.value;
+    $("slide-y-out").textContent = sy.value;
+    view.draw();
+  };
+  sx.addEventListener("input", redraw);
+  sy.addEventListener("input", redraw);
+  figures.push(view);
+  onRestart(() => {
+    // The function belongs to the old instance; rebuild the view's function.
+    const g = new (core().ScalarField)("9 - x^2 - y^2", XY);
+    view.getField = () => g;
+    view.draw();
+  });
+  register("slide", [inputField("x0", sx), inputField("y0", sy)]);
+  redraw();
 }
 
 // ---------------------------------------------------------------- section 2
@@ -680,7 +746,7 @@ async function main() {
   for (const [name, setup] of [
     ["functions", () => { setupEvaluator(); setupHeatmap(); }],
     ["vector-valued", setupVectorValued],
-    ["partial-derivatives", setupPartials],
+    ["partial-derivatives", () => { setupPartials(); setupSlide(); }],
     ["gradients", setupGradients],
     ["gradient-intuition", setupIntuition],
     ["steepest-ascent", () => { setupSteepest(); notifyPlane(); }],

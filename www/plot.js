@@ -475,3 +475,181 @@ export function pathLayer(get, color = "#ff7f0e") {
     ctx.restore();
   };
 }
+
+/**
+ * The 3D surface z = f(x, y). Rust turns, projects, sorts and colours the
+ * quads; this draws them back to front, then any overlays (lines given in
+ * data coordinates, projected by Rust), then the colour bar. Drag (mouse or
+ * finger) or the arrow keys turn the view.
+ */
+export class SurfaceView {
+  constructor(canvas, getField, opts = {}) {
+    this.canvas = canvas;
+    this.getField = getField;
+    this.opts = { title: "", map: "viridis", maxWidth: 640, n: 48, ...opts };
+    this.domain = { xmin: 0, xmax: 4, ymin: 0, ymax: 4 };
+    this.azimuth = -0.9;
+    this.elevation = 0.6;
+    this.overlays = [];
+    this.barScratch = document.createElement("canvas");
+    let last = null;
+    canvas.addEventListener("pointerdown", (e) => {
+      last = [e.clientX, e.clientY];
+      try {
+        canvas.setPointerCapture(e.pointerId);
+      } catch {
+        // Synthetic events cannot be captured; dragging still works.
+      }
+    });
+    canvas.addEventListener("pointermove", (e) => {
+      if (!last) return;
+      this.turn((e.clientX - last[0]) * 0.01, (e.clientY - last[1]) * 0.01);
+      last = [e.clientX, e.clientY];
+    });
+    const up = () => (last = null);
+    canvas.addEventListener("pointerup", up);
+    canvas.addEventListener("pointercancel", up);
+    canvas.addEventListener("keydown", (e) => {
+      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+      if (!d) return;
+      e.preventDefault();
+      this.turn(d[0] * 0.087, d[1] * 0.087);
+    });
+  }
+
+  turn(dAz, dEl) {
+    this.azimuth = (this.azimuth + dAz) % (2 * Math.PI);
+    this.elevation = Math.min(1.5, Math.max(0.05, this.elevation + dEl));
+    this.draw();
+    this.onTurn?.();
+  }
+
+  setDomain(xmin, xmax, ymin, ymax) {
+    this.domain = { xmin, xmax, ymin, ymax };
+  }
+
+  draw() {
+    const f = this.getField();
+    const parent = this.canvas.parentElement;
+    const w = Math.max(220, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
+    const h = Math.round(w * 0.78);
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    const ctx = this.canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = cssVar("--figure-bg", "#fff");
+    ctx.fillRect(0, 0, w, h);
+    if (!f) return;
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const data = f.surface(xmin, xmax, ymin, ymax, this.opts.n, this.azimuth, this.elevation, this.opts.map);
+    const [lo, hi, topX, topY, count] = data;
+    const bar = 70;
+    const scale = (w - bar) / 3.3;
+    const cx = (w - bar) / 2, cy = h / 2 + 8;
+    const toPx = (sx, sy) => [cx + sx * scale, cy - sy * scale];
+    this.toPx = toPx;
+    for (let q = 0, k = 5; q < count; q++, k += 9) {
+      const c = data[k + 8] >>> 0;
+      const color = `rgb(${c >>> 24}, ${(c >>> 16) & 255}, ${(c >>> 8) & 255})`;
+      ctx.beginPath();
+      for (let v = 0; v < 4; v++) {
+        const [px, py] = toPx(data[k + 2 * v], data[k + 2 * v + 1]);
+        if (v === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
+      ctx.closePath();
+      ctx.fillStyle = color;
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 0.6;
+      ctx.fill();
+      ctx.stroke();
+    }
+    this.zrange = { lo, hi };
+    for (const overlay of this.overlays) overlay(ctx, this);
+    const ink = cssVar("--ink", "#222");
+    ctx.fillStyle = ink;
+    if (this.opts.title) {
+      ctx.font = "italic 16px Georgia, 'Times New Roman', serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "top";
+      ctx.fillText(this.opts.title, (w - bar) / 2, 6);
+    }
+    // Axis directions, so a turned view still says which way x and y run.
+    ctx.font = "bold 14px system-ui, sans-serif";
+    const axis = core().projectPoints([xmax, ymin, lo, xmin, ymax, lo], xmin, xmax, ymin, ymax, lo, hi, this.azimuth, this.elevation);
+    const [ax, ay] = toPx(axis[0], axis[1]), [bx, by] = toPx(axis[2], axis[3]);
+    ctx.fillText("x", ax + (ax - cx) * 0.08, ay + (ay - cy) * 0.08);
+    ctx.fillText("y", bx + (bx - cx) * 0.08, by + (by - cy) * 0.08);
+    this.drawColorbar(ctx, w - bar + 14, 30, 16, h - 60, lo, hi, ink);
+    const d = this.canvas.dataset;
+    const [tx, ty] = toPx(topX, topY);
+    d.topX = Math.round(tx * dpr);
+    d.topY = Math.round(ty * dpr);
+    d.barX = Math.round((w - bar + 22) * dpr);
+    d.barTop = Math.round(32 * dpr);
+    d.azimuth = this.azimuth;
+    d.elevation = this.elevation;
+    d.vmin = lo;
+    d.vmax = hi;
+  }
+
+  drawColorbar(ctx, x, y, w, h, lo, hi, ink) {
+    const hDev = Math.round(h * (window.devicePixelRatio || 1));
+    const rgba = core().colorbar(this.opts.map, hDev);
+    const s = this.barScratch;
+    s.width = 1;
+    s.height = hDev;
+    s.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), 1, hDev), 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(s, x, y, w, h);
+    ctx.strokeStyle = ink;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x, y, w, h);
+    if (!(hi > lo)) return;
+    const ticks = core().niceTicks(lo, hi, 6);
+    const step = ticks.length > 1 ? ticks[1] - ticks[0] : hi - lo;
+    ctx.font = FONT;
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    for (const t of ticks) {
+      const ty = y + ((hi - t) / (hi - lo)) * h;
+      ctx.fillText(formatTick(t, step), x + w + 4, ty);
+    }
+  }
+
+  /** A polyline through data points (x, y, z triples). */
+  line(ctx, pts, color, width = 2, dash = []) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const s = core().projectPoints(pts, xmin, xmax, ymin, ymax, this.zrange.lo, this.zrange.hi, this.azimuth, this.elevation);
+    ctx.save();
+    ctx.setLineDash(dash);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    for (let k = 0; k < s.length; k += 2) {
+      const [px, py] = this.toPx(s[k], s[k + 1]);
+      if (k === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  /** A filled polygon through data points, for the cutting plane. */
+  polygon(ctx, pts, fill) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const s = core().projectPoints(pts, xmin, xmax, ymin, ymax, this.zrange.lo, this.zrange.hi, this.azimuth, this.elevation);
+    ctx.beginPath();
+    for (let k = 0; k < s.length; k += 2) {
+      const [px, py] = this.toPx(s[k], s[k + 1]);
+      if (k === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
+  }
+}

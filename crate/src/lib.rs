@@ -26,6 +26,7 @@ pub mod field;
 pub mod graph;
 pub mod parse;
 pub mod print;
+pub mod surface;
 pub mod ticks;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -254,6 +254,33 @@ impl ScalarField {
             .map_err(js_err)
     }
 
+    /// The 3D view: [lo, hi, top x, top y, quad count, then per quad 8
+    /// screen coordinates and a packed RGBA], quads back to front.
+    #[allow(clippy::too_many_arguments)]
+    pub fn surface(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        ymin: f64,
+        ymax: f64,
+        n: u32,
+        azimuth: f64,
+        elevation: f64,
+        map: &str,
+    ) -> Result<Vec<f64>, JsValue> {
+        let n = (n as usize).clamp(2, 200);
+        check_grid(xmin, xmax, n, ymin, ymax, n).map_err(js_err)?;
+        let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+        let xs = linspace(xmin, xmax, n);
+        let ys = linspace(ymin, ymax, n);
+        let mut vals = vec![0.0; n * n];
+        self.inner.values_on(&xs, &ys, &mut vals).map_err(js_err)?;
+        let m = crate::surface::mesh(&vals, n, &crate::surface::View { azimuth, elevation }, map);
+        let mut out = vec![m.lo, m.hi, m.top.0, m.top.1, (m.quads.len() / 9) as f64];
+        out.extend(m.quads);
+        Ok(out)
+    }
+
     #[wasm_bindgen(js_name = gradientMathML)]
     pub fn gradient_mathml(&self) -> Result<String, JsValue> {
         self.inner.gradient_mathml().map_err(js_err)
@@ -474,4 +501,30 @@ pub fn rotate_components_js(gx: f64, gy: f64, phi: f64) -> Vec<f64> {
 #[wasm_bindgen(js_name = debugTrap)]
 pub fn debug_trap() {
     core::arch::wasm32::unreachable()
+}
+
+/// Projects data points (x, y, z triples) into the 3D view's screen units.
+#[wasm_bindgen(js_name = projectPoints)]
+#[allow(clippy::too_many_arguments)]
+pub fn project_points_js(
+    pts: &[f64],
+    xmin: f64,
+    xmax: f64,
+    ymin: f64,
+    ymax: f64,
+    zlo: f64,
+    zhi: f64,
+    azimuth: f64,
+    elevation: f64,
+) -> Vec<f64> {
+    crate::surface::project_points(
+        pts,
+        xmin,
+        xmax,
+        ymin,
+        ymax,
+        zlo,
+        zhi,
+        &crate::surface::View { azimuth, elevation },
+    )
 }
