@@ -104,7 +104,7 @@ function setupHeatmap() {
   let current = null;
   fig.layers.push(heatmapLayer(() => current));
   fig.setDomain(0, 4, 0, 4);
-  const surf = new SurfaceView($("surf-canvas"), () => current);
+  const surf = new SurfaceView($("surf-canvas"), () => current, { n: 40 });
   surf.onTurn = save;
   exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     current = f;
@@ -152,7 +152,7 @@ function setupHeatmap() {
 /** Section 3: the lost slide, live: 9 - x² - y² cut by the plane y = y0. */
 function setupSlide() {
   const f = new (core().ScalarField)("9 - x^2 - y^2", XY);
-  const view = new SurfaceView($("slide-canvas"), () => f, { title: "9 − x² − y² cut by the plane y = y₀", n: 40 });
+  const view = new SurfaceView($("slide-canvas"), () => f, { title: "9 − x² − y² cut by the plane y = y₀", n: 32 });
   view.setDomain(-3, 3, -3, 3);
   view.azimuth = -0.5;
   view.elevation = 0.45;
