@@ -175,3 +175,24 @@ for (const width of [1280, 375]) {
     });
   });
 }
+
+test("figures work with a finger on a 375 px phone", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(srv.url);
+  await page.waitForSelector('body[data-ready="true"]', { state: "attached" });
+  const c = page.locator("#gi-both");
+  await c.scrollIntoViewIfNeeded();
+  const before = await page.textContent("#gi-readout");
+  const box = await c.boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.7, box.y + box.height * 0.3);
+  await page.waitForFunction((b) => document.querySelector("#gi-readout").textContent !== b, before);
+  // Figures fit the phone: no sideways scrolling.
+  assert.ok(box.width <= 375);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -54,6 +54,8 @@ function arrowKeys(fig, get, set) {
 
 /** Pointer (mouse, pen, finger) selection on a figure, with dragging. */
 function pointerSelect(fig, set) {
+  // Dragging needs the whole gesture; other figures let the page scroll.
+  fig.canvas.style.touchAction = "none";
   let down = false;
   const at = (ev) => {
     const p = fig.eventToData(ev);

@@ -492,6 +492,7 @@ export class SurfaceView {
     this.elevation = 0.6;
     this.overlays = [];
     this.barScratch = document.createElement("canvas");
+    canvas.style.touchAction = "none"; // turning by finger takes the gesture
     let last = null;
     canvas.addEventListener("pointerdown", (e) => {
       last = [e.clientX, e.clientY];
