@@ -98,7 +98,7 @@ test("dark mode follows the system and the figures follow it; print hides the co
   await page.emulateMedia({ colorScheme: "light", media: "print" });
   assert.equal(await page.isVisible("#heat-canvas"), true);
   assert.equal(await page.locator(".links").first().isVisible(), false);
-  saveShot("print.png", await page.screenshot({ fullPage: true }));
+  saveShot("print.png", await page.screenshot());
   const pdf = await page.pdf({ format: "A4" });
   assert.ok(pdf.length > 50_000);
   assert.deepEqual(problems, []);

@@ -433,7 +433,9 @@ function setupIntuition() {
   }));
   both.layers.push(quiverLayer(() => quiver));
   let path = null;
-  both.layers.push(pathLayer(() => path));
+  let shown = 0; // steps drawn so far: the path appears step by step
+  let anim = 0;
+  both.layers.push(pathLayer(() => path && path.subarray(0, 3 * shown)));
   both.layers.push((ctx, fig) => {
     const f = plane.f;
     if (!f) return;
@@ -494,6 +496,16 @@ function setupIntuition() {
     const pad = hi > lo ? (hi - lo) * 0.08 : 1;
     pathFig.setDomain(0, Math.max(1, fs.length - 1), lo - pad, hi + pad);
     both.canvas.dataset.pathF = fs.join(",");
+    // Reveal the path over about half a second, a few steps a frame.
+    cancelAnimationFrame(anim);
+    shown = 1;
+    const per = Math.max(1, Math.ceil(fs.length / 30));
+    const stepIn = () => {
+      shown = Math.min(fs.length, shown + per);
+      both.draw();
+      if (shown < fs.length) anim = requestAnimationFrame(stepIn);
+    };
+    anim = requestAnimationFrame(stepIn);
     const ended = fs.length - 1 < Math.floor(steps) ? ` It stopped after ${fs.length - 1} steps: the values ran off to infinity or became undefined.` : "";
     $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[fs.length - 1])} in ${fs.length - 1} steps.${ended}`;
     pathFig.draw();

@@ -580,10 +580,18 @@ export class SurfaceView {
     }
     // Axis directions, so a turned view still says which way x and y run.
     ctx.font = "bold 14px system-ui, sans-serif";
-    const axis = core().projectPoints([xmax, ymin, lo, xmin, ymax, lo], xmin, xmax, ymin, ymax, lo, hi, this.azimuth, this.elevation);
-    const [ax, ay] = toPx(axis[0], axis[1]), [bx, by] = toPx(axis[2], axis[3]);
-    ctx.fillText("x", ax + (ax - cx) * 0.08, ay + (ay - cy) * 0.08);
-    ctx.fillText("y", bx + (bx - cx) * 0.08, by + (by - cy) * 0.08);
+    // Each label at the middle of its edge of the base, pushed outwards.
+    const xm = (xmin + xmax) / 2, ym = (ymin + ymax) / 2;
+    const axis = core().projectPoints([xm, ymin, lo, xmin, ym, lo, xm, ym, lo], xmin, xmax, ymin, ymax, lo, hi, this.azimuth, this.elevation);
+    const [ox, oy] = toPx(axis[4], axis[5]);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (const [name, k] of [["x", 0], ["y", 2]]) {
+      const [px, py] = toPx(axis[k], axis[k + 1]);
+      const lx = Math.min(w - bar - 10, Math.max(10, px + (px - ox) * 0.35));
+      const ly = Math.min(h - 10, Math.max(24, py + (py - oy) * 0.35));
+      ctx.fillText(name, lx, ly);
+    }
     this.drawColorbar(ctx, w - bar + 14, 30, 16, h - 60, lo, hi, ink);
     const d = this.canvas.dataset;
     const [tx, ty] = toPx(topX, topY);
