@@ -658,21 +658,6 @@ impl Graph {
         s
     }
 
-    /// Which variables each root depends on, as a sorted list of indices.
-    pub fn vars_of(&self, roots: &[Id]) -> Vec<u32> {
-        let live = self.live(roots);
-        let mut v: Vec<u32> = live
-            .iter()
-            .filter_map(|&i| match self.nodes[i as usize] {
-                Node::Var(k) => Some(k),
-                _ => None,
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-
     /// The nodes reachable from `roots`, in increasing id order.
     pub fn live(&self, roots: &[Id]) -> Vec<Id> {
         let mut mark = vec![false; self.nodes.len()];
