@@ -26,6 +26,15 @@ function watchResize() {
   }).observe(document.querySelector("main"));
 }
 
+/** A function's text for a figure title; empty if the core declines to print it. */
+const titleOf = (f) => {
+  try {
+    return f.toString();
+  } catch {
+    return "";
+  }
+};
+
 /** numpy's default print of a float array element: 8 decimals, zeros trimmed. */
 const np8 = (v) => (Number.isFinite(v) ? String(Number(v.toFixed(8))) : full(v)).replace("-", "\u2212");
 
@@ -110,8 +119,8 @@ function setupHeatmap() {
   surf.onTurn = save;
   exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     current = f;
-    fig.opts.title = f.toString();
-    surf.opts.title = f.toString();
+    fig.opts.title = titleOf(f);
+    surf.opts.title = titleOf(f);
     fig.draw();
     surf.draw();
   });
@@ -289,7 +298,7 @@ function setupPartials() {
     const p = point.point();
     if (k < 0 || !p) return;
     const part = f.partial(name);
-    setMath(formula, part.toMathML());
+    setMath(formula, () => part.toMathML());
     $("pd-lhs").textContent = `∂f/∂${name}`;
     const slope = part.eval(p);
     const fp = f.eval(p);
@@ -361,7 +370,7 @@ function setupGradients() {
     $("gr-fn-deriv").textContent = `d f/d${first} with ${vars.slice(1).join(", ") || "nothing else"} fixed`;
     if (vars.length) {
       const part = f.partial(first);
-      setMath($("gr-fn-partial"), part.toMathML());
+      setMath($("gr-fn-partial"), () => part.toMathML());
       release(part);
     }
     $("gr-val-deriv").textContent = fmt(g[0], 8);
@@ -383,7 +392,7 @@ function setupGradients() {
   exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
     point.setVariables(g.variables());
-    setMath($("gr-column"), g.gradientMathML());
+    setMath($("gr-column"), () => g.gradientMathML());
     update();
   });
   register("gr", [
@@ -523,7 +532,7 @@ function setupIntuition() {
     const xs = core().linspace(0, 4, 15), ys = core().linspace(0, 4, 15);
     const uv = f.gradientGrid(0, 4, 15, 0, 4, 15);
     quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
-    const t = f.toString();
+    const t = titleOf(f);
     heat.opts.title = t;
     quiv.opts.title = `∇ ${t}`;
     both.opts.title = `${t} and its gradient`;

@@ -127,7 +127,16 @@ const parser = new DOMParser();
  * (variable names are checked identifiers, numbers are formatted by Rust),
  * and it is parsed into an inert document, then imported: no innerHTML.
  */
-export function setMath(el, mathml) {
+export function setMath(el, make) {
+  // The core may decline to print a formula (too long to show): say so there.
+  let mathml;
+  try {
+    mathml = typeof make === "function" ? make() : make;
+  } catch (err) {
+    if (isTrap(err)) throw err;
+    el.textContent = String(err.detail ?? err.message);
+    return;
+  }
   const doc = parser.parseFromString(`<!doctype html><body>${mathml}`, "text/html");
   const node = doc.body.firstElementChild;
   if (node && node.localName === "math") el.replaceChildren(document.importNode(node, true));
