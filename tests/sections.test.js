@@ -69,6 +69,17 @@ test("section 3: partial derivative formula, value and slice follow the inputs",
     const before = await page.inputValue("#pd-p-z");
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
     assert.notEqual(await page.inputValue("#pd-p-z"), before);
+    // Holding a drag still does not make the point run away: the window
+    // stays put under the pointer while the button is down.
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+    await page.mouse.down();
+    const held = [];
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.move(box.x + box.width * 0.7 + (i % 2), box.y + box.height / 2);
+      held.push(Number(await page.inputValue("#pd-p-z")));
+    }
+    await page.mouse.up();
+    assert.ok(Math.max(...held) - Math.min(...held) < 0.1, `point drifted while held: ${held}`);
   });
 });
 

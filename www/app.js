@@ -72,6 +72,7 @@ function pointerSelect(fig, set) {
   };
   fig.canvas.addEventListener("pointerdown", (ev) => {
     down = true;
+    fig.dragging = true;
     at(ev);
     try {
       fig.canvas.setPointerCapture(ev.pointerId);
@@ -80,7 +81,10 @@ function pointerSelect(fig, set) {
     }
   });
   fig.canvas.addEventListener("pointermove", (ev) => down && at(ev));
-  const up = () => (down = false);
+  const up = () => {
+    down = false;
+    fig.dragging = false;
+  };
   fig.canvas.addEventListener("pointerup", up);
   fig.canvas.addEventListener("pointercancel", up);
 }
@@ -284,6 +288,7 @@ function setupPartials() {
   let f = null;
   let slice = null;
   let tangent = null;
+  let win = null;
   const point = pointInputs($("pd-point"), { x: 1, y: 2, z: 3 }, () => update(), "pd-p");
   fig.layers.push(curveLayer(() => slice));
   fig.layers.push(curveLayer(() => tangent, () => HIGHLIGHT, 1.5));
@@ -306,7 +311,10 @@ function setupPartials() {
     release(part);
     const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
     fixedText.textContent = others.length ? `${others.join(", ")} held fixed` : "";
-    const a = p[k] - 3, b = p[k] + 3;
+    // The window follows the point, except while it is being dragged (a
+    // window that moves under the finger would run away with it).
+    if (!fig.dragging || !win || win.name !== name || p[k] < win.a || p[k] > win.b) win = { name, a: p[k] - 3, b: p[k] + 3 };
+    const { a, b } = win;
     const xs = core().linspace(a, b, 301);
     const ys = f.slice(p, name, a, b, 301);
     slice = { xs, ys, here: [p[k], fp] };
