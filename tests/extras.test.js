@@ -1,21 +1,13 @@
 // Beyond the notebook: level curves where f equals their labels, gradient
 // paths that climb for a small step, and the drawn lines really on the canvas.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, saveShot } from "./helpers.js";
+import { openPage, saveShot, useBrowser } from "./helpers.js";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useBrowser();
 
 test("level curves lie where f equals the labelled level, and are drawn", async () => {
-  const { page, context, problems } = await openPage(browser, `${srv.url}?gi.f=x^2%2By^2-x*y`);
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=x^2%2By^2-x*y`);
   const levels = (await page.$eval("#gi-both", (c) => c.dataset.levels)).split(",").map(Number);
   assert.ok(levels.length >= 4, `${levels}`);
   const r = await page.evaluate((levels) => {
@@ -58,7 +50,7 @@ test("level curves lie where f equals the labelled level, and are drawn", async 
 });
 
 test("a gradient-ascent path climbs for a small step and overshoots for a big one", async () => {
-  const { page, context, problems } = await openPage(browser, `${srv.url}?gi.f=-(x-2)^2-(y-2)^2&gi.p=0.5,3.5&gi.path=ascent&gi.step=0.05&gi.steps=30`);
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=-(x-2)^2-(y-2)^2&gi.p=0.5,3.5&gi.path=ascent&gi.step=0.05&gi.steps=30`);
   const fs = (await page.$eval("#gi-both", (c) => c.dataset.pathF)).split(",").map(Number);
   assert.equal(fs.length, 31);
   for (let k = 1; k < fs.length; k++) assert.ok(fs[k] > fs[k - 1], `f fell at step ${k}: ${fs[k - 1]} → ${fs[k]}`);
@@ -74,7 +66,7 @@ test("a gradient-ascent path climbs for a small step and overshoots for a big on
 });
 
 test("check-your-understanding questions answer with an explanation", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   const n = await page.$$eval("section", (ss) => ss.map((s) => s.querySelectorAll(".quiz .q").length));
   assert.ok(n.every((k) => k >= 2), `questions per section: ${n}`);
   const q = page.locator("#gradients .quiz .q").first(); // "if one component is zero, all are": false
@@ -87,7 +79,7 @@ test("check-your-understanding questions answer with an explanation", async () =
 });
 
 test("dark mode follows the system and the figures follow it; print hides the controls", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.waitForTimeout(50); // let the change listener redraw
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -106,7 +98,7 @@ test("dark mode follows the system and the figures follow it; print hides the co
 });
 
 test("the 3D surface turns by drag and keys, and its top has the colour bar's top colour", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   const c = page.locator("#surf-canvas");
   await c.scrollIntoViewIfNeeded();
   const snap = () => page.$eval("#surf-canvas", (cv) => {
@@ -147,7 +139,7 @@ test("the 3D surface turns by drag and keys, and its top has the colour bar's to
 });
 
 test("the lost slide: the plane y = y0 cuts 9 - x^2 - y^2 and the tangent slope is -2 x0", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   assert.match(await page.textContent("#slide-readout"), /∂f\/∂x = −2x₀ = −2\b/);
   await page.$eval("#slide-x", (s) => { s.value = "-1.5"; s.dispatchEvent(new Event("input")); });
   assert.match(await page.textContent("#slide-readout"), /= 3\.$/);

@@ -5,6 +5,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -94,4 +95,22 @@ export const COLORMAPS = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "fi
 export function cmapIndex(t) {
   if (!(t > 0)) return 0;
   return Math.min(255, Math.floor(t * 256));
+}
+
+/**
+ * The usual set-up of a browser test file: a server on loopback and one
+ * Chromium, started before the tests and closed after. Returns an object
+ * whose `srv` and `browser` are filled in by then.
+ */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }

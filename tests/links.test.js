@@ -1,18 +1,10 @@
 // State in the link: a copied link rebuilds the same figure, hostile links
 // change nothing but a notice, and ?embed=... shows one figure alone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, saveShot } from "./helpers.js";
+import { openPage, saveShot, useBrowser } from "./helpers.js";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useBrowser();
 
 const plotPixels = (page, sel) => page.$eval(sel, (c) => {
   const d = c.dataset;
@@ -23,7 +15,7 @@ const plotPixels = (page, sel) => page.$eval(sel, (c) => {
 });
 
 test("a copied link reproduces the same figure, pixel for pixel, in a new page", async () => {
-  const a = await openPage(browser, srv.url);
+  const a = await openPage(env.browser, env.srv.url);
   await a.page.fill("#heat-f", "x^2 - y + 0.5*x*y");
   await a.page.press("#heat-f", "Enter");
   await a.page.fill("#heat-xmax", "2.5");
@@ -35,7 +27,7 @@ test("a copied link reproduces the same figure, pixel for pixel, in a new page",
   const url = await fig.locator(".link-out").inputValue();
   assert.match(url, /heat\.f=/);
   const want = await plotPixels(a.page, "#heat-canvas");
-  const b = await openPage(browser, url);
+  const b = await openPage(env.browser, url);
   assert.equal(await b.page.inputValue("#heat-f"), "x^2 - y + 0.5*x*y");
   assert.equal(await b.page.inputValue("#heat-xmax"), "2.5");
   // +, % and spaces survive the round trip exactly.
@@ -50,7 +42,7 @@ test("a copied link reproduces the same figure, pixel for pixel, in a new page",
 
 test("the selected point, variable and slider come back from a link", async () => {
   const q = new URLSearchParams({ "gi.p": "2.5,1.25", "pd.var": "z", "pd.p": "1,0.5,2", "sa.phi": "45", "sa.g": "1, 2, 3" });
-  const { page, context, problems } = await openPage(browser, `${srv.url}?${q}`);
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?${q}`);
   assert.match(await page.textContent("#gi-readout"), /At \(2\.5, 1\.25\)/);
   assert.equal(await page.inputValue("#pd-var"), "z");
   assert.equal(await page.inputValue("#pd-p-y"), "0.5");
@@ -69,7 +61,7 @@ test("hostile or malformed links fall back to defaults with a notice", async () 
     "nope.f": "1",
     "gi.p": "</script><script>alert(1)</script>",
   });
-  const { page, context, problems } = await openPage(browser, `${srv.url}?${q}`);
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?${q}`);
   assert.equal(await page.inputValue("#heat-f"), "sin(x*y)");
   assert.equal(await page.inputValue("#gi-f"), "sin(x*y)");
   assert.equal(await page.inputValue("#vec-f1"), "x");
@@ -87,7 +79,7 @@ test("hostile or malformed links fall back to defaults with a notice", async () 
 });
 
 test("an enormous link is ignored whole", async () => {
-  const { page, context, problems } = await openPage(browser, `${srv.url}?heat.f=${"x".repeat(12000)}`);
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?heat.f=${"x".repeat(12000)}`);
   assert.match(await page.textContent("#status"), /too long/);
   assert.equal(await page.inputValue("#heat-f"), "sin(x*y)");
   assert.deepEqual(problems, []);
@@ -95,7 +87,7 @@ test("an enormous link is ignored whole", async () => {
 });
 
 test("an embed link shows one figure alone, sized to its frame", async () => {
-  const { page, context, problems } = await openPage(browser, `${srv.url}?embed=gi-both&gi.f=cos(x)*y`, { width: 900, height: 700 });
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?embed=gi-both&gi.f=cos(x)*y`, { width: 900, height: 700 });
   const visible = await page.$$eval("canvas", (cs) => cs.filter((c) => c.offsetParent !== null).map((c) => c.id));
   assert.deepEqual(visible, ["gi-both"]);
   assert.equal(await page.isVisible("h1"), false);

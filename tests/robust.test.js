@@ -2,21 +2,13 @@
 // second, the last good figure stays, nothing reaches the console, and a good
 // input typed next works. Also: wasm memory stays flat under load, and the
 // sources never hand user text to an HTML or JS parser.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, ROOT } from "./helpers.js";
+import { openPage, ROOT, useBrowser } from "./helpers.js";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useBrowser();
 
 const BAD = [
   "", "   ", "2x", "2(3)", "(2)(3)", "sin x", "3!", "x=2", "1,2", ".5", "π", "x²", "2 × 3", "3 − 1",
@@ -37,7 +29,7 @@ const BAD = [
 
 test(`${BAD.length} bad inputs: message, last good figure kept, then a good input works`, async () => {
   assert.ok(BAD.length >= 60);
-  const { page, context, problems } = await openPage(browser, srv.url, { width: 800 });
+  const { page, context, problems } = await openPage(env.browser, env.srv.url, { width: 800 });
   const snapshot = () => page.$eval("#heat-canvas", (c) => {
     const d = c.getContext("2d").getImageData(+c.dataset.plotLeft + 10, +c.dataset.plotTop + 10, 1, 1).data;
     return `${c.dataset.vmin}|${c.dataset.vmax}|${Array.from(d)}`;
@@ -65,7 +57,7 @@ test(`${BAD.length} bad inputs: message, last good figure kept, then a good inpu
 });
 
 test("specific messages teach", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   const cases = [
     ["2x", /2\*x/], ["x²", /\^2/], ["2 × 3", /\*/], ["3 − 1", /minus/], ["π", /pi/],
     ["\uff11+\uff11", /digit 1/], ["log(10)", /ln is the natural log/], ["x(2)", /x is a variable/],
@@ -86,7 +78,7 @@ test("specific messages teach", async () => {
 });
 
 test("wasm memory stays flat across 1,000 redraws and 1,000 rejected inputs", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url, { width: 375 });
+  const { page, context, problems } = await openPage(env.browser, env.srv.url, { width: 375 });
   const mem = () => page.evaluate(async () => (await (await import("/www/pkg/gradients.js")).default()).memory.buffer.byteLength);
   const redraws = (n) => page.evaluate((n) => {
     const el = document.querySelector("#heat-xmax");
@@ -125,7 +117,7 @@ test("the front end never hands text to an HTML or JS parser", () => {
 });
 
 test("if the module ever traps, the page restarts it, redraws and says so once", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   const before = await page.$eval("#heat-canvas", (c) => c.dataset.vmin);
   // Trap the instance the page uses, from an event-loop task as a handler would.
   await page.evaluate(() => {
@@ -149,7 +141,7 @@ test("if the module ever traps, the page restarts it, redraws and says so once",
 });
 
 test("values that cannot be drawn are gaps, not colours; readouts say so", async () => {
-  const { page, context, problems } = await openPage(browser, srv.url);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
   await page.fill("#heat-f", "ln(x - 2) + y");
   await page.press("#heat-f", "Enter");
   await page.waitForFunction(() => document.querySelector("#heat-canvas").dataset.vmin !== "-0.9999999999380739");

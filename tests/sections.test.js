@@ -1,22 +1,14 @@
 // Every section of the page, driven as a student would: the seed's outputs
 // appear, typing changes figures and numbers (checked against the module API
 // in the same page), bad input shows a message and leaves the rest working.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, saveShot } from "./helpers.js";
+import { openPage, saveShot, useBrowser } from "./helpers.js";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = useBrowser();
 
 async function withPage(opts, fn) {
-  const { page, context, problems } = await openPage(browser, srv.url, opts);
+  const { page, context, problems } = await openPage(env.browser, env.srv.url, opts);
   await page.evaluate(async () => {
     window.__gradients = await import("/www/pkg/gradients.js");
   });
@@ -188,12 +180,12 @@ for (const width of [1280, 375]) {
 }
 
 test("figures work with a finger on a 375 px phone", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  await page.goto(srv.url);
+  await page.goto(env.srv.url);
   await page.waitForSelector('body[data-ready="true"]', { state: "attached" });
   const c = page.locator("#gi-both");
   await c.scrollIntoViewIfNeeded();

@@ -629,34 +629,32 @@ export class SurfaceView {
     }
   }
 
-  /** A polyline through data points (x, y, z triples). */
-  line(ctx, pts, color, width = 2, dash = []) {
+  /** Traces a path through data points (x, y, z triples) on the view. */
+  trace(ctx, pts) {
     const { xmin, xmax, ymin, ymax } = this.domain;
     const s = core().projectPoints(pts, xmin, xmax, ymin, ymax, this.zrange.lo, this.zrange.hi, this.azimuth, this.elevation);
-    ctx.save();
-    ctx.setLineDash(dash);
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
     ctx.beginPath();
     for (let k = 0; k < s.length; k += 2) {
       const [px, py] = this.toPx(s[k], s[k + 1]);
       if (k === 0) ctx.moveTo(px, py);
       else ctx.lineTo(px, py);
     }
+  }
+
+  /** A polyline through data points (x, y, z triples). */
+  line(ctx, pts, color, width = 2, dash = []) {
+    ctx.save();
+    ctx.setLineDash(dash);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    this.trace(ctx, pts);
     ctx.stroke();
     ctx.restore();
   }
 
   /** A filled polygon through data points, for the cutting plane. */
   polygon(ctx, pts, fill) {
-    const { xmin, xmax, ymin, ymax } = this.domain;
-    const s = core().projectPoints(pts, xmin, xmax, ymin, ymax, this.zrange.lo, this.zrange.hi, this.azimuth, this.elevation);
-    ctx.beginPath();
-    for (let k = 0; k < s.length; k += 2) {
-      const [px, py] = this.toPx(s[k], s[k + 1]);
-      if (k === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
-    }
+    this.trace(ctx, pts);
     ctx.closePath();
     ctx.fillStyle = fill;
     ctx.fill();

@@ -5,6 +5,8 @@
 use gradients::field::Scalar;
 use proptest::prelude::*;
 
+mod common;
+
 /// Central difference with a step scaled to the coordinate.
 fn central(f: &Scalar, p: &[f64], k: usize) -> f64 {
     let h = 1e-6 * p[k].abs().max(1.0);
@@ -178,23 +180,8 @@ fn vars() -> Vec<String> {
     vec!["x".to_string(), "y".to_string()]
 }
 
-/// Fixed seed in `make test`, so CI is repeatable; `PROPTEST_CASES` and a
-/// random seed (`GRADIENTS_RANDOM=1`) explore further by hand.
 fn config() -> ProptestConfig {
-    let random = std::env::var("GRADIENTS_RANDOM").is_ok();
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(400),
-        failure_persistence: None,
-        rng_seed: if random {
-            proptest::test_runner::RngSeed::Random
-        } else {
-            proptest::test_runner::RngSeed::Fixed(20261126)
-        },
-        ..ProptestConfig::default()
-    }
+    common::config(400, 20261126)
 }
 
 proptest! {

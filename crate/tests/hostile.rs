@@ -6,6 +6,8 @@
 use gradients::field::{Scalar, Vector};
 use proptest::prelude::*;
 
+mod common;
+
 fn hostile() -> Vec<String> {
     let mut v: Vec<String> = [
         "",
@@ -203,20 +205,7 @@ fn accepted_and_refused_as_a_student_expects() {
 }
 
 fn config() -> ProptestConfig {
-    let random = std::env::var("GRADIENTS_RANDOM").is_ok();
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(2000),
-        failure_persistence: None,
-        rng_seed: if random {
-            proptest::test_runner::RngSeed::Random
-        } else {
-            proptest::test_runner::RngSeed::Fixed(29)
-        },
-        ..ProptestConfig::default()
-    }
+    common::config(2000, 29)
 }
 
 proptest! {
