@@ -380,6 +380,24 @@ impl Scalar {
         Ok(())
     }
 
+    /// The linspace grid and f's values on it: what every grid-shaped
+    /// result (values, level curves, the 3D view) starts from.
+    pub fn sample(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: usize,
+        ymin: f64,
+        ymax: f64,
+        ny: usize,
+    ) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>), Error> {
+        check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
+        let (xs, ys) = (linspace(xmin, xmax, nx), linspace(ymin, ymax, ny));
+        let mut out = vec![0.0; nx * ny];
+        self.values_on(&xs, &ys, &mut out)?;
+        Ok((xs, ys, out))
+    }
+
     pub fn grid(
         &mut self,
         xmin: f64,
@@ -389,14 +407,7 @@ impl Scalar {
         ymax: f64,
         ny: usize,
     ) -> Result<Vec<f64>, Error> {
-        check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
-        let mut out = vec![0.0; nx * ny];
-        self.values_on(
-            &linspace(xmin, xmax, nx),
-            &linspace(ymin, ymax, ny),
-            &mut out,
-        )?;
-        Ok(out)
+        Ok(self.sample(xmin, xmax, nx, ymin, ymax, ny)?.2)
     }
 
     pub fn gradient_grid(

@@ -223,16 +223,15 @@ impl ScalarField {
         levels: &[f64],
     ) -> Result<Vec<f64>, JsValue> {
         let (nx, ny) = (nx as usize, ny as usize);
-        check_grid(xmin, xmax, nx, ymin, ymax, ny).map_err(js_err)?;
-        if nx * ny > 1_000_000 || levels.len() > 200 {
+        if nx.saturating_mul(ny) > 1_000_000 || levels.len() > 200 {
             return Err(js_err(Error::new(
                 "At most 1,000,000 grid points and 200 levels for level curves.",
             )));
         }
-        let xs = linspace(xmin, xmax, nx);
-        let ys = linspace(ymin, ymax, ny);
-        let mut vals = vec![0.0; nx * ny];
-        self.inner.values_on(&xs, &ys, &mut vals).map_err(js_err)?;
+        let (xs, ys, vals) = self
+            .inner
+            .sample(xmin, xmax, nx, ymin, ymax, ny)
+            .map_err(js_err)?;
         Ok(crate::contour::contours(&vals, &xs, &ys, levels, 200_000))
     }
 
@@ -269,12 +268,11 @@ impl ScalarField {
         map: &str,
     ) -> Result<Vec<f64>, JsValue> {
         let n = (n as usize).clamp(2, 200);
-        check_grid(xmin, xmax, n, ymin, ymax, n).map_err(js_err)?;
         let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
-        let xs = linspace(xmin, xmax, n);
-        let ys = linspace(ymin, ymax, n);
-        let mut vals = vec![0.0; n * n];
-        self.inner.values_on(&xs, &ys, &mut vals).map_err(js_err)?;
+        let (_, _, vals) = self
+            .inner
+            .sample(xmin, xmax, n, ymin, ymax, n)
+            .map_err(js_err)?;
         let m = crate::surface::mesh(&vals, n, &crate::surface::View { azimuth, elevation }, map);
         let mut out = vec![m.lo, m.hi, m.top.0, m.top.1, (m.quads.len() / 9) as f64];
         out.extend(m.quads);
