@@ -91,6 +91,12 @@ test("an embed link shows one figure alone, sized to its frame", async () => {
   const visible = await page.$$eval("canvas", (cs) => cs.filter((c) => c.offsetParent !== null).map((c) => c.id));
   assert.deepEqual(visible, ["gi-both"]);
   assert.equal(await page.isVisible("h1"), false);
+  // No notice for a good link; a bad value in an embed link still gets one.
+  assert.equal(await page.isVisible("#status"), false);
+  const bad = await openPage(env.browser, `${env.srv.url}?embed=gi-both&gi.f=2x`);
+  assert.equal(await bad.page.isVisible("#status"), true);
+  assert.match(await bad.page.textContent("#status"), /gi\.f could not be used/);
+  await bad.context.close();
   const r = await page.$eval("#gi-both", (c) => c.getBoundingClientRect().toJSON());
   assert.ok(r.width > 500 && r.bottom <= 700, `embedded figure is ${r.width}px wide, ends at ${r.bottom} in a 900x700 frame`);
   saveShot("embed-gi-both.png", await page.screenshot());

@@ -752,7 +752,8 @@ function showEmbed() {
   // Hide everything that is not on the path from <body> to the kept panel.
   for (let el = keep; el && el !== document.body; el = el.parentElement) {
     for (const sib of el.parentElement.children) {
-      if (sib !== el && sib.id !== "status") sib.hidden = true;
+      // The masthead stays: CSS shows only its notice line in embed mode.
+      if (sib !== el && !sib.classList.contains("masthead")) sib.hidden = true;
     }
   }
   // Inside the panel, only the chosen figure.
