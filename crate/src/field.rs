@@ -46,11 +46,7 @@ pub fn check_grid(
     if ![xmin, xmax, ymin, ymax].iter().all(|v| v.is_finite()) {
         return Err(Error::new("The domain's bounds must be finite numbers."));
     }
-    if xmin >= xmax || ymin >= ymax {
-        return Err(Error::new(
-            "Each range needs its minimum below its maximum.",
-        ));
-    }
+    // Reversed or zero-width ranges are fine, as in numpy's linspace.
     if nx == 0 || ny == 0 {
         return Err(Error::new(
             "A grid needs at least one point in each direction.",
@@ -610,6 +606,16 @@ mod tests {
         let d = f.gradient_direction(&p).unwrap();
         assert!((norm(&d) - 1.0).abs() < 1e-15);
         assert!(f.directional(&p, &[0.0, 0.0]).is_err());
+    }
+
+    #[test]
+    fn ranges_may_run_backwards_as_in_numpy() {
+        let mut f = Scalar::parse("x + 10*y", None).unwrap();
+        assert_eq!(
+            f.grid(2.0, 0.0, 3, 5.0, 5.0, 2).unwrap(),
+            vec![52.0, 51.0, 50.0, 52.0, 51.0, 50.0]
+        );
+        assert!(f.grid(0.0, f64::NAN, 3, 0.0, 1.0, 3).is_err());
     }
 
     #[test]

@@ -565,11 +565,15 @@ fn build(g: &mut Graph, t: &Tokens, vars: &[String]) -> Result<Id, Error> {
                 Some(k) => g.var(k as u32),
                 None => {
                     let (s, e) = find_name(cl, n);
+                    let allowed = if vars.is_empty() {
+                        "This function has no variables".to_string()
+                    } else {
+                        format!("The variables here are {}", vars.join(", "))
+                    };
                     return Err(Error::at(
                         format!(
-                            "Unknown name '{}'. The variables here are {}; the constants pi and e; the functions {}.",
+                            "Unknown name '{}'. {allowed}; the constants are pi and e; the functions {}.",
                             excerpt(n, 20),
-                            vars.join(", "),
                             function_list()
                         ),
                         s,
