@@ -545,8 +545,11 @@ export class SurfaceView {
     ctx.fillRect(0, 0, w, h);
     if (!f) return;
     const { xmin, xmax, ymin, ymax } = this.domain;
-    const data = f.surface(xmin, xmax, ymin, ymax, this.opts.n, this.azimuth, this.elevation, this.opts.map);
-    const [lo, hi, topX, topY, count] = data;
+    // Read the projected quads as a view of wasm memory (no copy per frame);
+    // the loop below makes no call into wasm, so the view stays valid.
+    const len = f.surfaceInto(xmin, xmax, ymin, ymax, this.opts.n, this.azimuth, this.elevation, this.opts.map);
+    const data = new Float64Array(wasmMemory().buffer, f.bufferPtr(), len);
+    const [lo, hi, topX, topY, count] = data.subarray(0, 5);
     const bar = 70;
     const scale = (w - bar) / 3.3;
     const cx = (w - bar) / 2, cy = h / 2 + 8;

@@ -254,7 +254,8 @@ impl ScalarField {
     }
 
     /// The 3D view: [lo, hi, top x, top y, quad count, then per quad 8
-    /// screen coordinates and a packed RGBA], quads back to front.
+    /// screen coordinates and a packed RGBA], quads back to front. A copy;
+    /// `surfaceInto` leaves the same numbers in the buffer for a view.
     #[allow(clippy::too_many_arguments)]
     pub fn surface(
         &mut self,
@@ -267,6 +268,25 @@ impl ScalarField {
         elevation: f64,
         map: &str,
     ) -> Result<Vec<f64>, JsValue> {
+        let len = self.surface_into(xmin, xmax, ymin, ymax, n, azimuth, elevation, map)? as usize;
+        Ok(self.buf[..len].to_vec())
+    }
+
+    /// Like `surface`, into the buffer read with `bufferPtr()`; returns its
+    /// length. The page turns the view this way, without a copy per frame.
+    #[wasm_bindgen(js_name = surfaceInto)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn surface_into(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        ymin: f64,
+        ymax: f64,
+        n: u32,
+        azimuth: f64,
+        elevation: f64,
+        map: &str,
+    ) -> Result<u32, JsValue> {
         let n = (n as usize).clamp(2, 200);
         let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
         let (_, _, vals) = self
@@ -274,9 +294,11 @@ impl ScalarField {
             .sample(xmin, xmax, n, ymin, ymax, n)
             .map_err(js_err)?;
         let m = crate::surface::mesh(&vals, n, &crate::surface::View { azimuth, elevation }, map);
-        let mut out = vec![m.lo, m.hi, m.top.0, m.top.1, (m.quads.len() / 9) as f64];
-        out.extend(m.quads);
-        Ok(out)
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(&[m.lo, m.hi, m.top.0, m.top.1, (m.quads.len() / 9) as f64]);
+        self.buf.extend_from_slice(&m.quads);
+        Ok(self.buf.len() as u32)
     }
 
     #[wasm_bindgen(js_name = gradientMathML)]
