@@ -15,6 +15,9 @@ export function deferDraw(fig) {
   return true;
 }
 
+/** Whether the page is still starting (draws may be coarse, then refined). */
+export const starting = () => deferring;
+
 export function setDeferring(on) {
   deferring = on;
 }

@@ -132,7 +132,7 @@ function setupIntuition() {
   plane.listeners.push(updatePath);
   plane.listeners.push(redrawPoint);
   figures.push(pathFig);
-  pointerSelect(both, select);
+  pointerSelect(both, select, () => both.toPx(plane.p[0], plane.p[1]));
   arrowKeys(both, () => plane.p, select);
   exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     plane.f = f;
