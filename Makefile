@@ -26,7 +26,7 @@ future-incompat:
 	@bash scripts/future-incompat.sh
 
 # Speed, weight and memory figures, side by side in one run.
-bench: build
+bench: dist
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@node bench/bench.mjs
 
