@@ -3,7 +3,7 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
-import { full } from "./ui.js";
+import { full, fmt } from "./ui.js";
 import { inputField } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
@@ -131,3 +131,35 @@ export function pointerSelect(fig, set, handle = () => null) {
 /** Shared by 4.1 and 4.2: one function of x and y and one selected point. */
 export const plane = { f: null, p: [1, 0.5], listeners: [] };
 export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
+
+/**
+ * A direction in the plane as the page states every angle: degrees
+ * counter-clockwise from +x (the mathematical convention of 4.2's sweep).
+ */
+export function angleText(dx, dy) {
+  const deg = ((Math.atan2(dy, dx) * 180) / Math.PI + 360) % 360;
+  return `${fmt(deg, 4)}° counter-clockwise from +x`;
+}
+
+/**
+ * What can be said of the gradient at a point, for every sentence that
+ * mentions it: it exists and is non-zero ("ok"), is zero, is infinite, or
+ * does not exist because f is undefined or not differentiable there (the
+ * core says why).
+ */
+export function gradientState(f, p, g = f.gradient(p), n = f.gradientNorm(p)) {
+  const v = f.eval(p);
+  if (Number.isNaN(v)) return { kind: "undefined", text: "f is undefined here, so there is no gradient." };
+  if (Array.from(g).some(Number.isNaN)) {
+    let why = "";
+    try {
+      why = f.nondifferentiableReason?.(p) ?? "";
+    } catch {
+      why = "";
+    }
+    return { kind: "nondiff", text: why ? `${why[0].toUpperCase()}${why.slice(1)}${why.endsWith(".") ? "" : "."}` : "f is not differentiable here, so there is no gradient." };
+  }
+  if (Array.from(g).some((c) => !Number.isFinite(c))) return { kind: "infinite", text: "The gradient is infinite here: f is vertical in some direction." };
+  if (n === 0) return { kind: "zero", text: "∇f = 0 here: no direction increases f to first order (a peak, a pit, a saddle or a flat spot)." };
+  return { kind: "ok", text: "" };
+}

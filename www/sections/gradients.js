@@ -22,7 +22,12 @@ function setupGradients() {
     $("gr-maps-partial").textContent = `ℝ${sup(d)} → ℝ`;
     $("gr-maps-grad").textContent = `ℝ${sup(d)} → ℝ${sup(d)}`;
     $("gr-op-partial").textContent = `∂/∂${first}`;
-    $("gr-fn-deriv").textContent = `d f/d${first} with ${vars.slice(1).join(", ") || "nothing else"} fixed`;
+    // The "derivative" row: the ordinary derivative of f as a function of
+    // the first variable alone, the others frozen at the point's values.
+    const others = vars.slice(1).map((v, i) => `${v} = ${fmt(p[i + 1], 6)}`);
+    $("gr-fn-deriv").textContent = others.length
+      ? `d/d${first} of the one-variable function ${first} ↦ f(${vars.join(", ")}) with ${others.join(", ")} held fixed; it equals ∂f/∂${first}, the row below, because a partial derivative is exactly this`
+      : `f′(${first}): with one variable the derivative and the partial derivative are the same thing`;
     if (vars.length) {
       const part = f.partial(first);
       setMath($("gr-fn-partial"), () => part.toMathML());
