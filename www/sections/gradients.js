@@ -4,7 +4,8 @@
 import { core } from "../core.js";
 import { register } from "../state.js";
 import { exprInput, fmt, full, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField } from "../page.js";
+import { $, exprField, titleOf } from "../page.js";
+import { practiceBox } from "../quiz.js";
 
 function setupGradients() {
   let f = null;
@@ -49,8 +50,20 @@ function setupGradients() {
     $("gr-fd-body").replaceChildren(...rows);
     $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
   };
+  // Practice: the whole gradient, typed before looking at the column.
+  const resetPractice = practiceBox({
+    input: $("gr-answer"),
+    button: $("gr-answer-check"),
+    show: $("gr-answer-show"),
+    feedback: $("gr-answer-feedback"),
+    answer: $("gr-column-row"),
+    check: (text) => f.checkGradient(text, point.point() ?? []),
+  });
+  let asked = "";
   exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
+    if (titleOf(g) !== asked) resetPractice();
+    asked = titleOf(g);
     point.setVariables(g.variables());
     setMath($("gr-column"), () => g.gradientMathML());
     update();
