@@ -271,7 +271,11 @@ impl ScalarField {
             .inner
             .sample(xmin, xmax, nx, ymin, ymax, ny)
             .map_err(js_err)?;
-        Ok(crate::contour::contours(&vals, &xs, &ys, levels, 200_000))
+        // 40,000 segments are far more than a readable figure shows (a
+        // smooth curve crosses a few hundred cells); the cap keeps a wildly
+        // oscillating function from growing wasm memory by megabytes that it
+        // never gives back.
+        Ok(crate::contour::contours(&vals, &xs, &ys, levels, 40_000))
     }
 
     /// Gradient ascent (`sign` 1) or descent (-1): x, y, … and f per point.
