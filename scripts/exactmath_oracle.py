@@ -205,8 +205,13 @@ ONE = ["exp", "exp2", "expm1", "ln", "log2", "log10", "log1p", "sin", "cos", "ta
 TWO = ["atan2", "hypot", "pow"]
 
 
+ODD = {"expm1", "log1p", "sin", "tan", "sinh", "tanh", "asin", "atan", "asinh", "atanh", "cbrt"}
+
+
 def reference(name, args):
     f = MP[name]
+    if name in ODD and args[0] == 0:
+        return args[0]  # f(±0) = ±0; mpmath has no signed zeros
     a = [mpf(v) for v in args]
     if name == "log2" and args[0] > 0:  # exact for powers of two
         m, e = math.frexp(args[0])
