@@ -67,6 +67,12 @@ fn oracle() -> String {
     let data: PathBuf = dir.join(format!("oracle-{:016x}.txt", fnv(&text)));
     if !data.exists() {
         std::fs::create_dir_all(&dir).unwrap();
+        // data made by earlier versions of the script
+        for old in std::fs::read_dir(&dir).unwrap().flatten() {
+            if old.file_name().to_string_lossy().starts_with("oracle-") {
+                let _ = std::fs::remove_file(old.path());
+            }
+        }
         let how = "the exactmath oracle needs python3 with mpmath: `python3 -m pip install mpmath`";
         let out = Command::new("python3")
             .arg(&script)
