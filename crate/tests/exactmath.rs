@@ -192,6 +192,8 @@ fn values_the_page_prints() {
     assert_eq!(em::pow(2.0, -1074.0), 5e-324);
     assert_eq!(em::pow(134_217_727.0, 2.0), 18_014_398_241_046_528.0); // a middle, to even
     assert_eq!(em::hypot(3.0, 4.0), 5.0);
+    // 9056183239109957 exactly, a middle: to even
+    assert_eq!(em::hypot(6_403_688_551_615_875.0, 6_403_688_608_469_332.0), 9_056_183_239_109_956.0);
     assert_eq!(em::log10(1000.0), 3.0);
     assert_eq!(em::log2(0.125), -3.0);
     assert_eq!(em::exp2(-1075.0), 0.0);
