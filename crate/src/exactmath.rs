@@ -79,14 +79,20 @@ struct Dd {
 fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     let bb = s - a;
-    Dd { h: s, l: (a - (s - bb)) + (b - bb) }
+    Dd {
+        h: s,
+        l: (a - (s - bb)) + (b - bb),
+    }
 }
 
 /// Error-free sum when `|a| >= |b|` (or a == 0).
 #[inline]
 fn quick_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
-    Dd { h: s, l: b - (s - a) }
+    Dd {
+        h: s,
+        l: b - (s - a),
+    }
 }
 
 /// Veltkamp's split into two 26-bit halves, so that their products are
@@ -105,12 +111,23 @@ fn two_prod(a: f64, b: f64) -> Dd {
     let p = a * b;
     let (ah, al) = split(a);
     let (bh, bl) = split(b);
-    Dd { h: p, l: ((ah * bh - p) + ah * bl + al * bh) + al * bl }
+    Dd {
+        h: p,
+        l: ((ah * bh - p) + ah * bl + al * bh) + al * bl,
+    }
 }
 
 // ln 2 and π/2 to 160 bits in three doubles, ln 10 in two.
-const LN2: [f64; 3] = [std::f64::consts::LN_2, 2.319046813846299558e-17, 5.707708438416212066e-34];
-const PIO2: [f64; 3] = [std::f64::consts::FRAC_PI_2, 6.123233995736766036e-17, -1.497384904859169777e-33];
+const LN2: [f64; 3] = [
+    std::f64::consts::LN_2,
+    2.319046813846299558e-17,
+    5.707708438416212066e-34,
+];
+const PIO2: [f64; 3] = [
+    std::f64::consts::FRAC_PI_2,
+    6.123233995736766036e-17,
+    -1.497384904859169777e-33,
+];
 const LN10: [f64; 2] = [std::f64::consts::LN_10, -2.1707562233822494e-16];
 
 impl Num for Dd {
@@ -131,7 +148,10 @@ impl Num for Dd {
         quick_sum(s.h, s.l + self.l)
     }
     fn neg(self) -> Dd {
-        Dd { h: -self.h, l: -self.l }
+        Dd {
+            h: -self.h,
+            l: -self.l,
+        }
     }
     #[inline(never)]
     fn mul(self, b: Dd) -> Dd {
@@ -165,19 +185,31 @@ impl Num for Dd {
         quick_sum(y, d / (2.0 * y))
     }
     fn scale(self, k: i32) -> Dd {
-        Dd { h: ldexp(self.h, k), l: ldexp(self.l, k) }
+        Dd {
+            h: ldexp(self.h, k),
+            l: ldexp(self.l, k),
+        }
     }
     fn hi(self) -> f64 {
         self.h
     }
     fn ln2() -> Dd {
-        Dd { h: LN2[0], l: LN2[1] }
+        Dd {
+            h: LN2[0],
+            l: LN2[1],
+        }
     }
     fn ln10() -> Dd {
-        Dd { h: LN10[0], l: LN10[1] }
+        Dd {
+            h: LN10[0],
+            l: LN10[1],
+        }
     }
     fn pio2() -> Dd {
-        Dd { h: PIO2[0], l: PIO2[1] }
+        Dd {
+            h: PIO2[0],
+            l: PIO2[1],
+        }
     }
     /// k·ln 2 in three pieces, the first product exact, so that r keeps all
     /// its bits even when x is near 745.
@@ -194,7 +226,10 @@ impl Num for Dd {
     fn fraction(g: [u64; 4]) -> Dd {
         let b = Big::norm(false, 0, &g);
         let fh = ldexp((b.m[0] >> 11) as f64, b.e - 53);
-        let fl = ldexp((((b.m[0] & 0x7ff) as u128) << 64 | b.m[1] as u128) as f64, b.e - 128);
+        let fl = ldexp(
+            (((b.m[0] & 0x7ff) as u128) << 64 | b.m[1] as u128) as f64,
+            b.e - 128,
+        );
         quick_sum(fh, fl)
     }
     #[inline(never)]
@@ -250,12 +285,31 @@ struct Big {
 }
 
 // ln 2, ln 10 / 4 and π/4 (0.m with the top bit set; scaled in the methods).
-const BIG_LN2: [u64; 4] = [0xb17217f7d1cf79ab, 0xc9e3b39803f2f6af, 0x40f343267298b62d, 0x8a0d175b8baafa2b];
-const BIG_LN10: [u64; 4] = [0x935d8dddaaa8ac16, 0xea56d62b82d30a28, 0xe28fecf9da5df90e, 0x83c61e8201f02d72];
-const BIG_PIO2: [u64; 4] = [0xc90fdaa22168c234, 0xc4c6628b80dc1cd1, 0x29024e088a67cc74, 0x020bbea63b139b22];
+const BIG_LN2: [u64; 4] = [
+    0xb17217f7d1cf79ab,
+    0xc9e3b39803f2f6af,
+    0x40f343267298b62d,
+    0x8a0d175b8baafa2b,
+];
+const BIG_LN10: [u64; 4] = [
+    0x935d8dddaaa8ac16,
+    0xea56d62b82d30a28,
+    0xe28fecf9da5df90e,
+    0x83c61e8201f02d72,
+];
+const BIG_PIO2: [u64; 4] = [
+    0xc90fdaa22168c234,
+    0xc4c6628b80dc1cd1,
+    0x29024e088a67cc74,
+    0x020bbea63b139b22,
+];
 
 impl Big {
-    const ZERO: Big = Big { neg: false, e: 0, m: [0; 4] };
+    const ZERO: Big = Big {
+        neg: false,
+        e: 0,
+        m: [0; 4],
+    };
 
     /// 0.w·2^e normalised (w most significant first), cut to 256 bits.
     fn norm(neg: bool, e: i32, w: &[u64]) -> Big {
@@ -266,9 +320,17 @@ impl Big {
         let at = |j: usize| w.get(j).copied().unwrap_or(0);
         let mut m = [0u64; 4];
         for (j, mj) in m.iter_mut().enumerate() {
-            *mj = if sh == 0 { at(i + j) } else { (at(i + j) << sh) | (at(i + j + 1) >> (64 - sh)) };
+            *mj = if sh == 0 {
+                at(i + j)
+            } else {
+                (at(i + j) << sh) | (at(i + j + 1) >> (64 - sh))
+            };
         }
-        Big { neg, e: e - 64 * i as i32 - sh as i32, m }
+        Big {
+            neg,
+            e: e - 64 * i as i32 - sh as i32,
+            m,
+        }
     }
 
     fn is_zero(&self) -> bool {
@@ -288,13 +350,20 @@ impl Big {
         let at = |i: usize| if i < 6 { w[i] } else { 0 };
         let mut out = [0u64; 6];
         for (i, o) in out.iter_mut().enumerate().skip(q) {
-            *o = if r == 0 { at(i - q) } else { (at(i - q) >> r) | if i > q { at(i - q - 1) << (64 - r) } else { 0 } };
+            *o = if r == 0 {
+                at(i - q)
+            } else {
+                (at(i - q) >> r) | if i > q { at(i - q - 1) << (64 - r) } else { 0 }
+            };
         }
         out
     }
 
     fn with_sign(self, neg: bool) -> Big {
-        Big { neg: neg && !self.is_zero(), ..self }
+        Big {
+            neg: neg && !self.is_zero(),
+            ..self
+        }
     }
 
     /// 1/self by Newton's iteration y += y(1 - by) from the double
@@ -318,11 +387,19 @@ impl Num for Big {
         }
         let e = exponent(x);
         let m = ldexp(x.abs(), 52 - e) as u64;
-        Big { neg: x < 0.0, e: e + 1, m: [m << 11, 0, 0, 0] }
+        Big {
+            neg: x < 0.0,
+            e: e + 1,
+            m: [m << 11, 0, 0, 0],
+        }
     }
     #[inline(never)]
     fn add(self, b: Big) -> Big {
-        let (big, small) = if self.ge_mag(&b) { (self, b) } else { (b, self) };
+        let (big, small) = if self.ge_mag(&b) {
+            (self, b)
+        } else {
+            (b, self)
+        };
         if small.is_zero() {
             return big;
         }
@@ -382,7 +459,10 @@ impl Num for Big {
         self.mul(y)
     }
     fn scale(self, k: i32) -> Big {
-        Big { e: self.e + k, ..self }
+        Big {
+            e: self.e + k,
+            ..self
+        }
     }
     fn hi(self) -> f64 {
         let v = ldexp((self.m[0] >> 11) as f64, self.e.clamp(-2000, 2000) - 53);
@@ -393,13 +473,25 @@ impl Num for Big {
         }
     }
     fn ln2() -> Big {
-        Big { neg: false, e: 0, m: BIG_LN2 }
+        Big {
+            neg: false,
+            e: 0,
+            m: BIG_LN2,
+        }
     }
     fn ln10() -> Big {
-        Big { neg: false, e: 2, m: BIG_LN10 }
+        Big {
+            neg: false,
+            e: 2,
+            m: BIG_LN10,
+        }
     }
     fn pio2() -> Big {
-        Big { neg: false, e: 1, m: BIG_PIO2 }
+        Big {
+            neg: false,
+            e: 1,
+            m: BIG_PIO2,
+        }
     }
     #[inline(never)]
     fn minus_k_ln2(self, k: f64) -> Big {
@@ -423,7 +515,8 @@ impl Num for Big {
         let p = (top + 1074).min(53) as u32;
         let kept = if p == 0 { 0 } else { self.m[0] >> (64 - p) };
         let round = (self.m[0] >> (63 - p)) & 1 == 1;
-        let sticky = self.m[0] & ((1u64 << (63 - p)) - 1) != 0 || self.m[1..].iter().any(|w| *w != 0);
+        let sticky =
+            self.m[0] & ((1u64 << (63 - p)) - 1) != 0 || self.m[1..].iter().any(|w| *w != 0);
         let up = round && (sticky || kept & 1 == 1);
         sign * ldexp((kept + up as u64) as f64, top - p as i32)
     }
@@ -737,18 +830,39 @@ pub fn log1p(x: f64) -> f64 {
 /// 2/π to 1344 bits: x·2/π mod 4 needs, for x up to 2^1024, the bits of
 /// 2/π from the weight of x's last bit on (Payne and Hanek's reduction).
 const TWO_OVER_PI: [u64; 21] = [
-    0xa2f9836e4e441529, 0xfc2757d1f534ddc0, 0xdb6295993c439041, 0xfe5163abdebbc561,
-    0xb7246e3a424dd2e0, 0x06492eea09d1921c, 0xfe1deb1cb129a73e, 0xe88235f52ebb4484,
-    0xe99c7026b45f7e41, 0x3991d639835339f4, 0x9c845f8bbdf9283b, 0x1ff897ffde05980f,
-    0xef2f118b5a0a6d1f, 0x6d367ecf27cb09b7, 0x4f463f669e5fea2d, 0x7527bac7ebe5f17b,
-    0x3d0739f78a5292ea, 0x6bfb5fb11f8d5d08, 0x56033046fc7b6bab, 0xf0cfbc209af4361d,
+    0xa2f9836e4e441529,
+    0xfc2757d1f534ddc0,
+    0xdb6295993c439041,
+    0xfe5163abdebbc561,
+    0xb7246e3a424dd2e0,
+    0x06492eea09d1921c,
+    0xfe1deb1cb129a73e,
+    0xe88235f52ebb4484,
+    0xe99c7026b45f7e41,
+    0x3991d639835339f4,
+    0x9c845f8bbdf9283b,
+    0x1ff897ffde05980f,
+    0xef2f118b5a0a6d1f,
+    0x6d367ecf27cb09b7,
+    0x4f463f669e5fea2d,
+    0x7527bac7ebe5f17b,
+    0x3d0739f78a5292ea,
+    0x6bfb5fb11f8d5d08,
+    0x56033046fc7b6bab,
+    0xf0cfbc209af4361d,
     0xa9e391615ee61b08,
 ];
 
 /// The 64 bits of 2/π after its first `start` fractional bits (which may be
 /// negative: 2/π < 1 has zeros before the point).
 fn two_over_pi_bits(start: i32) -> u64 {
-    let word = |i: i32| -> u64 { TWO_OVER_PI.get(i as usize).copied().filter(|_| i >= 0).unwrap_or(0) };
+    let word = |i: i32| -> u64 {
+        TWO_OVER_PI
+            .get(i as usize)
+            .copied()
+            .filter(|_| i >= 0)
+            .unwrap_or(0)
+    };
     let (w, sh) = (start.div_euclid(64), start.rem_euclid(64));
     if sh == 0 {
         word(w)
@@ -821,7 +935,11 @@ fn sincos_series<T: Num>(r: T) -> (T, T) {
 /// (sin x, cos x) for finite x, reduced by π/2.
 #[inline(never)]
 fn sincos<T: Num>(x: f64) -> (T, T) {
-    let (r, q) = if x.abs() < std::f64::consts::FRAC_PI_4 { (T::of(x), 0) } else { reduce(x) };
+    let (r, q) = if x.abs() < std::f64::consts::FRAC_PI_4 {
+        (T::of(x), 0)
+    } else {
+        reduce(x)
+    };
     let (s, c) = sincos_series(r);
     match q {
         0 => (s, c),
@@ -931,7 +1049,14 @@ pub fn atan(x: f64) -> f64 {
 /// same power of two, the smaller one possibly to 0.
 fn atan2_c<T: Num>(ay: f64, x: f64) -> (T, i32) {
     let a = angle(T::of(ay), T::of(x.abs()));
-    (if x < 0.0 { T::pio2().scale(1).sub(a) } else { a }, 0)
+    (
+        if x < 0.0 {
+            T::pio2().scale(1).sub(a)
+        } else {
+            a
+        },
+        0,
+    )
 }
 
 /// y/x·(1 - (y/x)²/3) for y/x below 2^-60, x > 0: the quotient q of the
@@ -940,7 +1065,11 @@ fn atan2_c<T: Num>(ay: f64, x: f64) -> (T, i32) {
 /// 256 bits: it only decides the direction when q is exactly a middle.
 fn small_angle<T: Num>(y: f64, x: f64, k: i32) -> (T, i32) {
     let q = T::of(y).div_f(x);
-    let c = if k > -100 { q.mul(q).mul(q).div_f(3.0).scale(2 * k) } else { q.scale(-200) };
+    let c = if k > -100 {
+        q.mul(q).mul(q).div_f(3.0).scale(2 * k)
+    } else {
+        q.scale(-200)
+    };
     (q.sub(c), k)
 }
 
@@ -998,7 +1127,14 @@ pub fn asin(x: f64) -> f64 {
 
 fn acos_c<T: Num>(x: f64) -> (T, i32) {
     let a = angle(cosine_of::<T>(x), T::of(x.abs()));
-    (if x < 0.0 { T::pio2().scale(1).sub(a) } else { a }, 0)
+    (
+        if x < 0.0 {
+            T::pio2().scale(1).sub(a)
+        } else {
+            a
+        },
+        0,
+    )
 }
 
 pub fn acos(x: f64) -> f64 {
@@ -1073,7 +1209,11 @@ pub fn atanh(x: f64) -> f64 {
         return x; // x + x³/3 within half an ulp
     }
     if a >= 1.0 {
-        return if a == 1.0 { f64::INFINITY.copysign(x) } else { f64::NAN };
+        return if a == 1.0 {
+            f64::INFINITY.copysign(x)
+        } else {
+            f64::NAN
+        };
     }
     rounded!(atanh_c(a)).copysign(x)
 }
@@ -1235,7 +1375,12 @@ pub fn pow(x: f64, y: f64) -> f64 {
     if y.abs() > 1.8e19 {
         // |y·ln x| > 2^64·2^-53: far beyond the range either way (and y
         // this large would overflow the exact products)
-        return sign * if (ax > 1.0) == (y > 0.0) { f64::INFINITY } else { 0.0 };
+        return sign
+            * if (ax > 1.0) == (y > 0.0) {
+                f64::INFINITY
+            } else {
+                0.0
+            };
     }
     if let Some(r) = pow_exact(ax, y) {
         return sign * r;
@@ -1271,7 +1416,9 @@ mod tests {
         let mut s = 0x9e37_79b9_7f4a_7c15u64;
         (0..n)
             .map(|i| {
-                s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s = s
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
                 let u = (s >> 11) as f64 / 2f64.powi(53);
                 if i % 2 == 0 && lo > 0.0 && hi / lo > 16.0 {
                     (lo.ln() + u * (hi.ln() - lo.ln())).exp().clamp(lo, hi)
@@ -1333,7 +1480,10 @@ mod tests {
             println!("{name:<12} worst relative error 2^{w:.1}");
             // measured: at most 2^-103.1 (2^-96.4 for pow) over 20,000
             // arguments a row; ask for 16 times margin
-            assert!(w < ERR.log2() - 4.0, "{name}: 2^{w:.1} is too close to the bound");
+            assert!(
+                w < ERR.log2() - 4.0,
+                "{name}: 2^{w:.1} is too close to the bound"
+            );
         }
         println!("{:<12} worst relative error 2^{pow_worst:.1}", "pow_c");
         assert!(pow_worst < ERR_POW.log2() - 4.0);

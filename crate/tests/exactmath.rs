@@ -48,7 +48,9 @@ fn same(a: f64, b: f64) -> bool {
 
 /// FNV-1a, to name the data file after the script that made it.
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// The oracle's data, generated on first use and whenever the script or its
@@ -62,7 +64,10 @@ fn oracle() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let script = root.join("scripts/exactmath_oracle.py");
     let mut text = std::fs::read(&script).expect("scripts/exactmath_oracle.py is missing");
-    text.extend(std::fs::read(root.join("scripts/exactmath_hard_cases.txt")).expect("scripts/exactmath_hard_cases.txt is missing"));
+    text.extend(
+        std::fs::read(root.join("scripts/exactmath_hard_cases.txt"))
+            .expect("scripts/exactmath_hard_cases.txt is missing"),
+    );
     let dir = root.join("target/exactmath");
     let data: PathBuf = dir.join(format!("oracle-{:016x}.txt", fnv(&text)));
     if !data.exists() {
@@ -118,14 +123,18 @@ fn correctly_rounded_against_mpmath() {
         if !same(ours, want) {
             row.2 += 1;
             if row.4.len() < 4 {
-                row.4.push(format!("{name}{args:?} = {want:e}, ours {ours:e}"));
+                row.4
+                    .push(format!("{name}{args:?} = {want:e}, ours {ours:e}"));
             }
         }
         if !same(std, want) {
             row.3 += 1;
         }
     }
-    println!("{:<8}{:>9}{:>13}{:>13}", "function", "checked", "misrounded", "std misr.");
+    println!(
+        "{:<8}{:>9}{:>13}{:>13}",
+        "function", "checked", "misrounded", "std misr."
+    );
     for r in &rows {
         println!("{:<8}{:>9}{:>13}{:>13}", r.0, r.1, r.2, r.3);
     }
@@ -135,17 +144,46 @@ fn correctly_rounded_against_mpmath() {
     }
     let names: Vec<&str> = rows.iter().map(|r| r.0).collect();
     let by_hand = std::env::var("EXACTMATH_DATA").is_ok();
-    for n in ONE.iter().map(|r| r.0).chain(TWO.iter().map(|r| r.0)).filter(|_| !by_hand) {
+    for n in ONE
+        .iter()
+        .map(|r| r.0)
+        .chain(TWO.iter().map(|r| r.0))
+        .filter(|_| !by_hand)
+    {
         let count = rows.iter().find(|r| r.0 == n).map_or(0, |r| r.1);
-        assert!(count >= 10_000, "{n}: only {count} cases in the oracle data ({names:?})");
+        assert!(
+            count >= 10_000,
+            "{n}: only {count} cases in the oracle data ({names:?})"
+        );
     }
     let wrong: usize = rows.iter().map(|r| r.2).sum();
     assert_eq!(wrong, 0, "misrounded results: {failures:?}");
 }
 
 const SPECIAL: &[f64] = &[
-    f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0,
-    -3.0, 2.5, -2.5, 5e-324, -5e-324, 1e-310, f64::MAX, -f64::MAX, 710.0, -750.0, 1e300,
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.5,
+    -0.5,
+    2.0,
+    -2.0,
+    3.0,
+    -3.0,
+    2.5,
+    -2.5,
+    5e-324,
+    -5e-324,
+    1e-310,
+    f64::MAX,
+    -f64::MAX,
+    710.0,
+    -750.0,
+    1e300,
 ];
 
 /// Where std's result is NaN, infinite or zero, ours must be the same bits
@@ -154,7 +192,8 @@ fn check_special(what: String, ours: f64, std: f64) {
     let special = |v: f64| v.is_nan() || v.is_infinite() || v == 0.0;
     // std's own mistakes: asinh(±MAX) and acosh(MAX) overflow in x² (the
     // answer is ±710.48)
-    let std_wrong = (what.starts_with("asinh(") || what.starts_with("acosh(")) && what.contains("e308");
+    let std_wrong =
+        (what.starts_with("asinh(") || what.starts_with("acosh(")) && what.contains("e308");
     if (special(ours) || special(std)) && !std_wrong {
         assert!(same(ours, std), "{what}: ours {ours:e}, std {std:e}");
     }
@@ -193,7 +232,10 @@ fn values_the_page_prints() {
     assert_eq!(em::pow(134_217_727.0, 2.0), 18_014_398_241_046_528.0); // a middle, to even
     assert_eq!(em::hypot(3.0, 4.0), 5.0);
     // 9056183239109957 exactly, a middle: to even
-    assert_eq!(em::hypot(6_403_688_551_615_875.0, 6_403_688_608_469_332.0), 9_056_183_239_109_956.0);
+    assert_eq!(
+        em::hypot(6_403_688_551_615_875.0, 6_403_688_608_469_332.0),
+        9_056_183_239_109_956.0
+    );
     assert_eq!(em::log10(1000.0), 3.0);
     assert_eq!(em::log2(0.125), -3.0);
     assert_eq!(em::exp2(-1075.0), 0.0);
