@@ -22,6 +22,7 @@ pub mod compile;
 pub mod contour;
 pub mod derive;
 pub mod error;
+pub mod exactmath;
 pub mod fastmath;
 pub mod field;
 pub mod graph;
