@@ -7,8 +7,9 @@
 //! partials, too) are computed once per point. Running each instruction
 //! across a whole block keeps the interpreter's dispatch out of the inner
 //! loop, so the per-point work is a tight loop the compiler can vectorise.
-//! Blocks use the fast elementary functions of `fastmath` (within 2 ulp of
-//! the standard ones); single points use the standard functions.
+//! Blocks use each function's block kernel from the table in `functions`
+//! (the fast elementary functions of `fastmath`, within 2 ulp); single
+//! points use each function's point evaluator, and nothing else.
 
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst, Node};
@@ -140,8 +141,8 @@ impl Program {
                 Instr::Un(f, d, a) => r[d as usize] = f.apply(r[a as usize]),
                 Instr::Bin(f, d, a, b) => r[d as usize] = f.apply(r[a as usize], r[b as usize]),
                 Instr::SinCos(ds, dc, a) => {
-                    r[ds as usize] = r[a as usize].sin();
-                    r[dc as usize] = r[a as usize].cos();
+                    r[ds as usize] = Fun1::Sin.apply(r[a as usize]);
+                    r[dc as usize] = Fun1::Cos.apply(r[a as usize]);
                 }
             }
         }
@@ -241,14 +242,14 @@ fn un_lanes(f: Fun1, src: &[f64], dst: &mut [f64]) {
         };
     }
     match f {
+        // Exact IEEE operations, inlined so the loop vectorises.
         Fun1::Neg => lanes!(|x: f64| -x),
-        Fun1::Sin => fastmath::sin_block(src, dst),
-        Fun1::Cos => fastmath::cos_block(src, dst),
-        Fun1::Exp => fastmath::exp_block(src, dst),
-        Fun1::Ln => fastmath::ln_block(src, dst),
         Fun1::Sqrt => lanes!(f64::sqrt),
         Fun1::Abs => lanes!(f64::abs),
-        _ => lanes!(|x| f.apply(x)),
+        _ => match f.spec().block {
+            Some(kernel) => kernel(src, dst),
+            None => lanes!(|x| f.apply(x)),
+        },
     }
 }
 

@@ -22,6 +22,7 @@ pub mod contour;
 pub mod derive;
 pub mod error;
 pub mod fastmath;
+pub mod functions;
 pub mod field;
 pub mod graph;
 pub mod parse;

@@ -10,79 +10,20 @@
 //! and arities checked.
 
 use crate::error::{excerpt, group, Error, MAX_DEPTH, MAX_DIMENSION, MAX_INPUT_CHARS, MAX_NODES};
-use crate::graph::{Fun1, Fun2, Graph, Id, Konst};
+use crate::functions::{constant, function_list, lookup, Call, Prefix, SUGAR};
+use crate::graph::{Fun2, Graph, Id, Konst};
 use meval::shunting_yard::to_rpn;
 use meval::tokenizer::{tokenize, Operation, ParseError, Token};
 
-/// Names of the two-or-more argument builtins with their arity (min, max).
-const CALLS2: [(&str, usize, usize); 4] = [
-    ("atan2", 2, 2),
-    ("pow", 2, 2),
-    ("max", 1, usize::MAX),
-    ("min", 1, usize::MAX),
-];
-
-/// numpy (and Python math) names a student may paste, and ours.
-const NUMPY: [(&str, &str); 30] = [
-    ("sin", "sin"),
-    ("cos", "cos"),
-    ("tan", "tan"),
-    ("exp", "exp"),
-    ("sqrt", "sqrt"),
-    ("log", "ln"),
-    ("power", "pow"),
-    ("pow", "pow"),
-    ("pi", "pi"),
-    ("e", "e"),
-    ("abs", "abs"),
-    ("absolute", "abs"),
-    ("fabs", "abs"),
-    ("floor", "floor"),
-    ("ceil", "ceil"),
-    ("sinh", "sinh"),
-    ("cosh", "cosh"),
-    ("tanh", "tanh"),
-    ("arcsin", "asin"),
-    ("arccos", "acos"),
-    ("arctan", "atan"),
-    ("arctan2", "atan2"),
-    ("arcsinh", "asinh"),
-    ("arccosh", "acosh"),
-    ("arctanh", "atanh"),
-    ("asin", "asin"),
-    ("acos", "acos"),
-    ("atan", "atan"),
-    ("sign", "signum"),
-    ("maximum", "max"),
-];
-const NUMPY_MORE: [(&str, &str); 4] = [
-    ("minimum", "min"),
-    ("atan2", "atan2"),
-    ("fmax", "max"),
-    ("fmin", "min"),
-];
-
-/// Every name a student may call, for the "unknown name" message.
-pub fn function_list() -> String {
-    let mut v: Vec<&str> = Fun1::ALL.iter().skip(1).map(|f| f.name()).collect();
-    v.extend(CALLS2.iter().map(|c| c.0));
-    v.join(", ")
-}
-
 fn is_function(name: &str) -> bool {
-    Fun1::from_name(name).is_some() || CALLS2.iter().any(|c| c.0 == name)
+    lookup(name, Prefix::Bare).is_some()
 }
 
 fn arity_text(name: &str) -> Option<String> {
-    if Fun1::from_name(name).is_some() {
-        return Some(format!("{name} takes 1 argument"));
-    }
-    CALLS2.iter().find(|c| c.0 == name).map(|c| {
-        if c.2 == c.1 {
-            format!("{name} takes {} arguments", c.1)
-        } else {
-            format!("{name} takes {} or more arguments", c.1)
-        }
+    lookup(name, Prefix::Bare).map(|(n, _)| match n.arity {
+        (1, 1) => format!("{name} takes 1 argument"),
+        (lo, hi) if lo == hi => format!("{name} takes {lo} arguments"),
+        (lo, _) => format!("{name} takes {lo} or more arguments"),
     })
 }
 
@@ -151,7 +92,8 @@ fn char_hint(c: char) -> String {
             "Type only the right-hand side, without '=': for f(x, y) = x*y type x*y.".to_string()
         }
         '[' | ']' | '{' | '}' => format!("Use round brackets ( ) for grouping, not '{c}'."),
-        '<' | '>' | '&' | '|' | ';' | ':' | '#' | '$' | '@' | '~' | '?' | '\\' => {
+        '|' => "Absolute value bars are not available: write abs(…), as in abs(x - 1).".to_string(),
+        '<' | '>' | '&' | ';' | ':' | '#' | '$' | '@' | '~' | '?' | '\\' => {
             format!("'{c}' is not part of an expression. Use numbers, variables, + - * / ^ % and functions like sin(x).")
         }
         _ if c.is_ascii_control() || c.is_control() => {
@@ -210,25 +152,26 @@ fn clean(input: &str) -> Result<Clean, Error> {
                     j += 1;
                 }
                 let attr: String = chars[s2..j].iter().collect();
-                let ours = NUMPY
-                    .iter()
-                    .chain(NUMPY_MORE.iter())
-                    .find(|p| p.0 == attr)
-                    .map(|p| p.1);
-                match ours {
-                    Some(o) => out.push(o, start),
-                    None => {
-                        return Err(Error::at(
-                            format!(
-                                "{}.{} is not available. The functions are: {}.",
-                                name,
-                                excerpt(&attr, 20),
-                                function_list()
-                            ),
-                            start,
-                            j,
-                        ))
-                    }
+                let prefix = if name == "math" {
+                    Prefix::Math
+                } else {
+                    Prefix::Numpy
+                };
+                // A spelling accepted after its prefix is accepted bare too,
+                // with the same meaning (a test in `functions` checks).
+                if constant(&attr).is_some() || lookup(&attr, prefix).is_some() {
+                    out.push(&attr, start);
+                } else {
+                    return Err(Error::at(
+                        format!(
+                            "{}.{} is not available. The functions are: {}.",
+                            name,
+                            excerpt(&attr, 20),
+                            function_list()
+                        ),
+                        start,
+                        j,
+                    ));
                 }
                 i = j;
             } else {
@@ -484,26 +427,14 @@ fn case_variant(name: &str) -> Option<&'static str> {
     if low == "pi" {
         return Some("pi");
     }
-    Fun1::ALL
-        .iter()
-        .skip(1)
-        .map(|f| f.name())
-        .chain(CALLS2.iter().map(|c| c.0))
-        .find(|f| *f == low)
+    lookup(&low, Prefix::Bare).map(|(n, _)| n.name)
 }
 
 /// Names a student may reach for that we spell differently.
 fn known_alias(name: &str) -> Option<&'static str> {
     Some(match name {
-        "log" => "ln is the natural log: write ln(…). For log base 10 write ln(x)/ln(10).",
-        "log10" => "write ln(x)/ln(10) for the base-10 log.",
-        "log2" => "write ln(x)/ln(2) for the base-2 log.",
-        "arcsin" | "arccos" | "arctan" | "arcsinh" | "arccosh" | "arctanh" => {
-            "here the inverse functions are asin, acos, atan, asinh, acosh, atanh."
-        }
-        "sign" | "sgn" => "write signum(…).",
-        "exp2" => "write 2^x.",
-        "cbrt" => "write x^(1/3).",
+        "sgn" => "write sign(…).",
+        "sigma" | "logit" => "the logistic function is sigmoid(…).",
         "fact" | "factorial" | "gamma" => "factorials are not available here.",
         _ => return None,
     })
@@ -622,35 +553,34 @@ fn build(g: &mut Graph, t: &Tokens, vars: &[String]) -> Result<Id, Error> {
                     };
                     return Err(Error::at(msg, s, e));
                 }
-                let (lo, hi) = if Fun1::from_name(name).is_some() {
-                    (1, 1)
-                } else {
-                    CALLS2
-                        .iter()
-                        .find(|c| c.0 == name)
-                        .map(|c| (c.1, c.2))
-                        .unwrap_or((1, 1))
+                let Some((names, call)) = lookup(name, Prefix::Bare) else {
+                    return Err(broken());
                 };
+                let (lo, hi) = names.arity;
                 if n < lo || n > hi {
                     let a = arity_text(name).unwrap_or_default();
-                    return Err(Error::at(format!("{a}, not {n}."), s, e));
+                    let extra = if name == "log" {
+                        ": here log is ln (ln is the natural log); for base 10 write log10(x), for base b ln(x)/ln(b)"
+                    } else {
+                        ""
+                    };
+                    return Err(Error::at(format!("{a}, not {n}{extra}."), s, e));
                 }
                 if stack.len() < n {
                     return Err(broken());
                 }
                 let args = stack.split_off(stack.len() - n);
-                match (Fun1::from_name(name), name.as_str()) {
-                    (Some(f), _) => g.un(f, args[0]),
-                    (None, "atan2") => g.bin(Fun2::Atan2, args[0], args[1]),
-                    (None, "pow") => g.pow(args[0], args[1]),
-                    (None, m) => {
-                        let f = if m == "max" { Fun2::Max } else { Fun2::Min };
+                match call {
+                    Call::Un(f) => g.un(f, args[0]),
+                    Call::Bin(Fun2::Pow) => g.pow(args[0], args[1]),
+                    Call::Bin(f) => {
                         let mut acc = args[0];
                         for &a in &args[1..] {
                             acc = g.bin(f, acc, a);
                         }
                         acc
                     }
+                    Call::Sugar(k) => (SUGAR[k].build)(g, &args),
                 }
             }
             Token::LParen | Token::RParen | Token::Comma => return Err(broken()),
@@ -830,7 +760,8 @@ mod tests {
 
     #[test]
     fn function_misuse_is_explained() {
-        assert!(err("log(10)").message.contains("ln is the natural log"));
+        assert!(err("log(10, 2)").message.contains("ln is the natural log"));
+        assert!(err("sgn(x)").message.contains("sign("));
         assert!(err("x(2)").message.contains("x is a variable"));
         assert!(err("sin(1,2)").message.contains("sin takes 1 argument"));
         assert!(err("atan2(1)").message.contains("atan2 takes 2 arguments"));

@@ -241,13 +241,13 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
             out.push_str("</mrow>");
         }
         Node::Un(f, a) => {
-            mi(out, f.name());
+            out.push_str(f.spec().names.mathml);
             mo(out, "\u{2061}");
             ml_paren(g, a, vars, out, true);
         }
         Node::Bin(f, a, b) => {
-            if let Some(name) = f.call_name() {
-                mi(out, name);
+            if f.call_name().is_some() {
+                out.push_str(f.spec().names.mathml);
                 mo(out, "\u{2061}");
                 out.push_str("<mrow>");
                 mo(out, "(");
