@@ -64,4 +64,3 @@ fn derive_inner(g: &mut Graph, roots: &[Id], var: u32, budget: usize) -> Result<
     }
     Ok(roots.iter().map(|&r| d[r as usize]).collect())
 }
-

@@ -344,37 +344,442 @@ macro_rules! un {
 /// so a row is found by indexing. The first rows are the order the
 /// "unknown function" message lists them in.
 pub static UNARY: [Unary; 31] = [
-    un!(Neg, names("-", &[], &[], ONE, "<mo>\u{2212}</mo>", "negation"), |a| -a, None, d_neg),
-    un!(Sqrt, names("sqrt", &["sqrt"], &["sqrt"], ONE, "<mi mathvariant=\"normal\">sqrt</mi>", "square root"), f64::sqrt, None, d_sqrt),
-    un!(Exp, names("exp", &["exp"], &["exp"], ONE, "<mi mathvariant=\"normal\">exp</mi>", "e to the power"), f64::exp, Some(fastmath::exp_block), d_self),
-    un!(Ln, Names { bare: &["log"], ..names("ln", &["log"], &["log"], ONE, "<mi mathvariant=\"normal\">ln</mi>", "natural logarithm, typeset ln") }, f64::ln, Some(fastmath::ln_block), d_ln),
-    un!(Abs, names("abs", &["abs", "absolute", "fabs"], &["fabs"], ONE, "<mi mathvariant=\"normal\">abs</mi>", "absolute value"), f64::abs, None, d_abs),
-    un!(Sin, names("sin", &["sin"], &["sin"], ONE, "<mi mathvariant=\"normal\">sin</mi>", "sine"), f64::sin, Some(fastmath::sin_block), d_sin),
-    un!(Cos, names("cos", &["cos"], &["cos"], ONE, "<mi mathvariant=\"normal\">cos</mi>", "cosine"), f64::cos, Some(fastmath::cos_block), d_cos),
-    un!(Tan, names("tan", &["tan"], &["tan"], ONE, "<mi mathvariant=\"normal\">tan</mi>", "tangent"), f64::tan, None, d_tan),
-    un!(Asin, names("asin", &["arcsin", "asin"], &["asin"], ONE, "<mi mathvariant=\"normal\">arcsin</mi>", "inverse sine"), f64::asin, None, d_asin),
-    un!(Acos, names("acos", &["arccos", "acos"], &["acos"], ONE, "<mi mathvariant=\"normal\">arccos</mi>", "inverse cosine"), f64::acos, None, d_acos),
-    un!(Atan, names("atan", &["arctan", "atan"], &["atan"], ONE, "<mi mathvariant=\"normal\">arctan</mi>", "inverse tangent"), f64::atan, None, d_atan),
-    un!(Sinh, names("sinh", &["sinh"], &["sinh"], ONE, "<mi mathvariant=\"normal\">sinh</mi>", "hyperbolic sine"), f64::sinh, None, d_sinh),
-    un!(Cosh, names("cosh", &["cosh"], &["cosh"], ONE, "<mi mathvariant=\"normal\">cosh</mi>", "hyperbolic cosine"), f64::cosh, None, d_cosh),
-    un!(Tanh, names("tanh", &["tanh"], &["tanh"], ONE, "<mi mathvariant=\"normal\">tanh</mi>", "hyperbolic tangent"), f64::tanh, None, d_tanh),
-    un!(Asinh, names("asinh", &["arcsinh", "asinh"], &["asinh"], ONE, "<mi mathvariant=\"normal\">arsinh</mi>", "inverse hyperbolic sine"), f64::asinh, None, d_asinh),
-    un!(Acosh, names("acosh", &["arccosh", "acosh"], &["acosh"], ONE, "<mi mathvariant=\"normal\">arcosh</mi>", "inverse hyperbolic cosine"), f64::acosh, None, d_acosh),
-    un!(Atanh, names("atanh", &["arctanh", "atanh"], &["atanh"], ONE, "<mi mathvariant=\"normal\">artanh</mi>", "inverse hyperbolic tangent"), f64::atanh, None, d_atanh),
-    un!(Floor, names("floor", &["floor"], &["floor"], ONE, "<mi mathvariant=\"normal\">floor</mi>", "largest integer ≤ x"), f64::floor, None, d_zero),
-    un!(Ceil, names("ceil", &["ceil"], &["ceil"], ONE, "<mi mathvariant=\"normal\">ceil</mi>", "smallest integer ≥ x"), f64::ceil, None, d_zero),
-    un!(Round, names("round", &["round", "rint", "around"], &[], ONE, "<mi mathvariant=\"normal\">round</mi>", "nearest integer, ties to even (round(2.5) = 2)"), f64::round_ties_even, None, d_zero),
-    un!(Trunc, names("trunc", &["trunc", "fix"], &["trunc"], ONE, "<mi mathvariant=\"normal\">trunc</mi>", "integer part, towards 0"), f64::trunc, None, d_zero),
-    un!(Sign, Names { bare: &["signum"], ..names("sign", &["sign"], &[], ONE, "<mi mathvariant=\"normal\">sign</mi>", "−1, 0 or 1; sign(0) = 0") }, sign, None, d_zero),
-    un!(Log10, names("log10", &["log10"], &["log10"], ONE, "<msub><mi mathvariant=\"normal\">log</mi><mn>10</mn></msub>", "base-10 logarithm"), f64::log10, None, d_log10),
-    un!(Log2, names("log2", &["log2"], &["log2"], ONE, "<msub><mi mathvariant=\"normal\">log</mi><mn>2</mn></msub>", "base-2 logarithm"), f64::log2, None, d_log2),
-    un!(Log1p, names("log1p", &["log1p"], &["log1p"], ONE, "<mi mathvariant=\"normal\">log1p</mi>", "ln(1 + x), accurate for small x"), f64::ln_1p, None, d_log1p),
-    un!(Expm1, names("expm1", &["expm1"], &["expm1"], ONE, "<mi mathvariant=\"normal\">expm1</mi>", "e^x − 1, accurate for small x"), f64::exp_m1, None, d_expm1),
-    un!(Exp2, names("exp2", &["exp2"], &["exp2"], ONE, "<mi mathvariant=\"normal\">exp2</mi>", "2 to the power"), f64::exp2, None, d_exp2),
-    un!(Cbrt, names("cbrt", &["cbrt"], &["cbrt"], ONE, "<mi mathvariant=\"normal\">cbrt</mi>", "cube root (negative for negative x)"), f64::cbrt, None, d_cbrt),
-    un!(Sigmoid, Names { bare: &["logistic", "expit"], ..names("sigmoid", &[], &[], ONE, "<mi>\u{3c3}</mi>", "the logistic function 1/(1 + e^−x)") }, sigmoid, None, d_sigmoid),
-    un!(Relu, names("relu", &[], &[], ONE, "<mi mathvariant=\"normal\">ReLU</mi>", "max(x, 0)"), relu, None, d_relu),
-    un!(Softplus, names("softplus", &[], &[], ONE, "<mi mathvariant=\"normal\">softplus</mi>", "ln(1 + e^x), a smooth ReLU"), softplus, None, d_softplus),
+    un!(
+        Neg,
+        names("-", &[], &[], ONE, "<mo>\u{2212}</mo>", "negation"),
+        |a| -a,
+        None,
+        d_neg
+    ),
+    un!(
+        Sqrt,
+        names(
+            "sqrt",
+            &["sqrt"],
+            &["sqrt"],
+            ONE,
+            "<mi mathvariant=\"normal\">sqrt</mi>",
+            "square root"
+        ),
+        f64::sqrt,
+        None,
+        d_sqrt
+    ),
+    un!(
+        Exp,
+        names(
+            "exp",
+            &["exp"],
+            &["exp"],
+            ONE,
+            "<mi mathvariant=\"normal\">exp</mi>",
+            "e to the power"
+        ),
+        f64::exp,
+        Some(fastmath::exp_block),
+        d_self
+    ),
+    un!(
+        Ln,
+        Names {
+            bare: &["log"],
+            ..names(
+                "ln",
+                &["log"],
+                &["log"],
+                ONE,
+                "<mi mathvariant=\"normal\">ln</mi>",
+                "natural logarithm, typeset ln"
+            )
+        },
+        f64::ln,
+        Some(fastmath::ln_block),
+        d_ln
+    ),
+    un!(
+        Abs,
+        names(
+            "abs",
+            &["abs", "absolute", "fabs"],
+            &["fabs"],
+            ONE,
+            "<mi mathvariant=\"normal\">abs</mi>",
+            "absolute value"
+        ),
+        f64::abs,
+        None,
+        d_abs
+    ),
+    un!(
+        Sin,
+        names(
+            "sin",
+            &["sin"],
+            &["sin"],
+            ONE,
+            "<mi mathvariant=\"normal\">sin</mi>",
+            "sine"
+        ),
+        f64::sin,
+        Some(fastmath::sin_block),
+        d_sin
+    ),
+    un!(
+        Cos,
+        names(
+            "cos",
+            &["cos"],
+            &["cos"],
+            ONE,
+            "<mi mathvariant=\"normal\">cos</mi>",
+            "cosine"
+        ),
+        f64::cos,
+        Some(fastmath::cos_block),
+        d_cos
+    ),
+    un!(
+        Tan,
+        names(
+            "tan",
+            &["tan"],
+            &["tan"],
+            ONE,
+            "<mi mathvariant=\"normal\">tan</mi>",
+            "tangent"
+        ),
+        f64::tan,
+        None,
+        d_tan
+    ),
+    un!(
+        Asin,
+        names(
+            "asin",
+            &["arcsin", "asin"],
+            &["asin"],
+            ONE,
+            "<mi mathvariant=\"normal\">arcsin</mi>",
+            "inverse sine"
+        ),
+        f64::asin,
+        None,
+        d_asin
+    ),
+    un!(
+        Acos,
+        names(
+            "acos",
+            &["arccos", "acos"],
+            &["acos"],
+            ONE,
+            "<mi mathvariant=\"normal\">arccos</mi>",
+            "inverse cosine"
+        ),
+        f64::acos,
+        None,
+        d_acos
+    ),
+    un!(
+        Atan,
+        names(
+            "atan",
+            &["arctan", "atan"],
+            &["atan"],
+            ONE,
+            "<mi mathvariant=\"normal\">arctan</mi>",
+            "inverse tangent"
+        ),
+        f64::atan,
+        None,
+        d_atan
+    ),
+    un!(
+        Sinh,
+        names(
+            "sinh",
+            &["sinh"],
+            &["sinh"],
+            ONE,
+            "<mi mathvariant=\"normal\">sinh</mi>",
+            "hyperbolic sine"
+        ),
+        f64::sinh,
+        None,
+        d_sinh
+    ),
+    un!(
+        Cosh,
+        names(
+            "cosh",
+            &["cosh"],
+            &["cosh"],
+            ONE,
+            "<mi mathvariant=\"normal\">cosh</mi>",
+            "hyperbolic cosine"
+        ),
+        f64::cosh,
+        None,
+        d_cosh
+    ),
+    un!(
+        Tanh,
+        names(
+            "tanh",
+            &["tanh"],
+            &["tanh"],
+            ONE,
+            "<mi mathvariant=\"normal\">tanh</mi>",
+            "hyperbolic tangent"
+        ),
+        f64::tanh,
+        None,
+        d_tanh
+    ),
+    un!(
+        Asinh,
+        names(
+            "asinh",
+            &["arcsinh", "asinh"],
+            &["asinh"],
+            ONE,
+            "<mi mathvariant=\"normal\">arsinh</mi>",
+            "inverse hyperbolic sine"
+        ),
+        f64::asinh,
+        None,
+        d_asinh
+    ),
+    un!(
+        Acosh,
+        names(
+            "acosh",
+            &["arccosh", "acosh"],
+            &["acosh"],
+            ONE,
+            "<mi mathvariant=\"normal\">arcosh</mi>",
+            "inverse hyperbolic cosine"
+        ),
+        f64::acosh,
+        None,
+        d_acosh
+    ),
+    un!(
+        Atanh,
+        names(
+            "atanh",
+            &["arctanh", "atanh"],
+            &["atanh"],
+            ONE,
+            "<mi mathvariant=\"normal\">artanh</mi>",
+            "inverse hyperbolic tangent"
+        ),
+        f64::atanh,
+        None,
+        d_atanh
+    ),
+    un!(
+        Floor,
+        names(
+            "floor",
+            &["floor"],
+            &["floor"],
+            ONE,
+            "<mi mathvariant=\"normal\">floor</mi>",
+            "largest integer ≤ x"
+        ),
+        f64::floor,
+        None,
+        d_zero
+    ),
+    un!(
+        Ceil,
+        names(
+            "ceil",
+            &["ceil"],
+            &["ceil"],
+            ONE,
+            "<mi mathvariant=\"normal\">ceil</mi>",
+            "smallest integer ≥ x"
+        ),
+        f64::ceil,
+        None,
+        d_zero
+    ),
+    un!(
+        Round,
+        names(
+            "round",
+            &["round", "rint", "around"],
+            &[],
+            ONE,
+            "<mi mathvariant=\"normal\">round</mi>",
+            "nearest integer, ties to even (round(2.5) = 2)"
+        ),
+        f64::round_ties_even,
+        None,
+        d_zero
+    ),
+    un!(
+        Trunc,
+        names(
+            "trunc",
+            &["trunc", "fix"],
+            &["trunc"],
+            ONE,
+            "<mi mathvariant=\"normal\">trunc</mi>",
+            "integer part, towards 0"
+        ),
+        f64::trunc,
+        None,
+        d_zero
+    ),
+    un!(
+        Sign,
+        Names {
+            bare: &["signum"],
+            ..names(
+                "sign",
+                &["sign"],
+                &[],
+                ONE,
+                "<mi mathvariant=\"normal\">sign</mi>",
+                "−1, 0 or 1; sign(0) = 0"
+            )
+        },
+        sign,
+        None,
+        d_zero
+    ),
+    un!(
+        Log10,
+        names(
+            "log10",
+            &["log10"],
+            &["log10"],
+            ONE,
+            "<msub><mi mathvariant=\"normal\">log</mi><mn>10</mn></msub>",
+            "base-10 logarithm"
+        ),
+        f64::log10,
+        None,
+        d_log10
+    ),
+    un!(
+        Log2,
+        names(
+            "log2",
+            &["log2"],
+            &["log2"],
+            ONE,
+            "<msub><mi mathvariant=\"normal\">log</mi><mn>2</mn></msub>",
+            "base-2 logarithm"
+        ),
+        f64::log2,
+        None,
+        d_log2
+    ),
+    un!(
+        Log1p,
+        names(
+            "log1p",
+            &["log1p"],
+            &["log1p"],
+            ONE,
+            "<mi mathvariant=\"normal\">log1p</mi>",
+            "ln(1 + x), accurate for small x"
+        ),
+        f64::ln_1p,
+        None,
+        d_log1p
+    ),
+    un!(
+        Expm1,
+        names(
+            "expm1",
+            &["expm1"],
+            &["expm1"],
+            ONE,
+            "<mi mathvariant=\"normal\">expm1</mi>",
+            "e^x − 1, accurate for small x"
+        ),
+        f64::exp_m1,
+        None,
+        d_expm1
+    ),
+    un!(
+        Exp2,
+        names(
+            "exp2",
+            &["exp2"],
+            &["exp2"],
+            ONE,
+            "<mi mathvariant=\"normal\">exp2</mi>",
+            "2 to the power"
+        ),
+        f64::exp2,
+        None,
+        d_exp2
+    ),
+    un!(
+        Cbrt,
+        names(
+            "cbrt",
+            &["cbrt"],
+            &["cbrt"],
+            ONE,
+            "<mi mathvariant=\"normal\">cbrt</mi>",
+            "cube root (negative for negative x)"
+        ),
+        f64::cbrt,
+        None,
+        d_cbrt
+    ),
+    un!(
+        Sigmoid,
+        Names {
+            bare: &["logistic", "expit"],
+            ..names(
+                "sigmoid",
+                &[],
+                &[],
+                ONE,
+                "<mi>\u{3c3}</mi>",
+                "the logistic function 1/(1 + e^−x)"
+            )
+        },
+        sigmoid,
+        None,
+        d_sigmoid
+    ),
+    un!(
+        Relu,
+        names(
+            "relu",
+            &[],
+            &[],
+            ONE,
+            "<mi mathvariant=\"normal\">ReLU</mi>",
+            "max(x, 0)"
+        ),
+        relu,
+        None,
+        d_relu
+    ),
+    un!(
+        Softplus,
+        names(
+            "softplus",
+            &[],
+            &[],
+            ONE,
+            "<mi mathvariant=\"normal\">softplus</mi>",
+            "ln(1 + e^x), a smooth ReLU"
+        ),
+        softplus,
+        None,
+        d_softplus
+    ),
 ];
 
 impl Fun1 {
@@ -555,20 +960,174 @@ const CHAIN: (usize, usize) = (1, usize::MAX);
 
 /// The two-argument functions and operators, in the order of `Fun2`.
 pub static BINARY: [Binary; 14] = [
-    bin!(Add, names("+", &[], &[], TWO, "<mo>+</mo>", "addition"), Some(" + "), |a, b| a + b, d_add),
-    bin!(Sub, names("-", &[], &[], TWO, "<mo>\u{2212}</mo>", "subtraction"), Some(" - "), |a, b| a - b, d_sub),
-    bin!(Mul, names("*", &[], &[], TWO, "<mo>\u{b7}</mo>", "multiplication"), Some("*"), |a, b| a * b, d_mul),
-    bin!(Div, names("/", &[], &[], TWO, "<mo>/</mo>", "division"), Some("/"), |a, b| a / b, d_div),
-    bin!(Rem, names("%", &["mod", "remainder"], &[], TWO, "<mo>mod</mo>", "floor modulo, the divisor's sign (numpy's %: -4 % 1.5 = 0.5)"), Some("%"), floor_mod, d_rem),
-    bin!(Pow, names("pow", &["power", "float_power"], &["pow"], TWO, "<mo>^</mo>", "a to the power b, also a^b and a**b"), Some("^"), f64::powf, d_pow),
-    bin!(Atan2, names("atan2", &["arctan2", "atan2"], &["atan2"], TWO, "<mi mathvariant=\"normal\">atan2</mi>", "the angle of the point (b, a)"), None, f64::atan2, d_atan2),
-    bin!(Max, names("max", &["maximum"], &[], CHAIN, "<mi mathvariant=\"normal\">max</mi>", "the larger; NaN if either is NaN (numpy's maximum)"), None, nan_max, d_max),
-    bin!(Min, names("min", &["minimum"], &[], CHAIN, "<mi mathvariant=\"normal\">min</mi>", "the smaller; NaN if either is NaN (numpy's minimum)"), None, nan_min, d_min),
-    bin!(Fmod, names("fmod", &["fmod"], &["fmod"], TWO, "<mi mathvariant=\"normal\">fmod</mi>", "C's remainder, the dividend's sign (fmod(-4, 1.5) = -1)"), None, |a, b| a % b, d_rem),
-    bin!(Fmax, names("fmax", &["fmax"], &[], TWO, "<mi mathvariant=\"normal\">fmax</mi>", "the larger, ignoring a NaN"), None, f64::max, d_max),
-    bin!(Fmin, names("fmin", &["fmin"], &[], TWO, "<mi mathvariant=\"normal\">fmin</mi>", "the smaller, ignoring a NaN"), None, f64::min, d_min),
-    bin!(Hypot, names("hypot", &["hypot"], &["hypot"], TWO, "<mi mathvariant=\"normal\">hypot</mi>", "sqrt(a^2 + b^2) without overflow"), None, f64::hypot, d_hypot),
-    bin!(Heaviside, names("heaviside", &["heaviside"], &[], TWO, "<mi>H</mi>", "step: 0 for a < 0, b at 0, 1 for a > 0"), None, heaviside, d_step),
+    bin!(
+        Add,
+        names("+", &[], &[], TWO, "<mo>+</mo>", "addition"),
+        Some(" + "),
+        |a, b| a + b,
+        d_add
+    ),
+    bin!(
+        Sub,
+        names("-", &[], &[], TWO, "<mo>\u{2212}</mo>", "subtraction"),
+        Some(" - "),
+        |a, b| a - b,
+        d_sub
+    ),
+    bin!(
+        Mul,
+        names("*", &[], &[], TWO, "<mo>\u{b7}</mo>", "multiplication"),
+        Some("*"),
+        |a, b| a * b,
+        d_mul
+    ),
+    bin!(
+        Div,
+        names("/", &[], &[], TWO, "<mo>/</mo>", "division"),
+        Some("/"),
+        |a, b| a / b,
+        d_div
+    ),
+    bin!(
+        Rem,
+        names(
+            "%",
+            &["mod", "remainder"],
+            &[],
+            TWO,
+            "<mo>mod</mo>",
+            "floor modulo, the divisor's sign (numpy's %: -4 % 1.5 = 0.5)"
+        ),
+        Some("%"),
+        floor_mod,
+        d_rem
+    ),
+    bin!(
+        Pow,
+        names(
+            "pow",
+            &["power", "float_power"],
+            &["pow"],
+            TWO,
+            "<mo>^</mo>",
+            "a to the power b, also a^b and a**b"
+        ),
+        Some("^"),
+        f64::powf,
+        d_pow
+    ),
+    bin!(
+        Atan2,
+        names(
+            "atan2",
+            &["arctan2", "atan2"],
+            &["atan2"],
+            TWO,
+            "<mi mathvariant=\"normal\">atan2</mi>",
+            "the angle of the point (b, a)"
+        ),
+        None,
+        f64::atan2,
+        d_atan2
+    ),
+    bin!(
+        Max,
+        names(
+            "max",
+            &["maximum"],
+            &[],
+            CHAIN,
+            "<mi mathvariant=\"normal\">max</mi>",
+            "the larger; NaN if either is NaN (numpy's maximum)"
+        ),
+        None,
+        nan_max,
+        d_max
+    ),
+    bin!(
+        Min,
+        names(
+            "min",
+            &["minimum"],
+            &[],
+            CHAIN,
+            "<mi mathvariant=\"normal\">min</mi>",
+            "the smaller; NaN if either is NaN (numpy's minimum)"
+        ),
+        None,
+        nan_min,
+        d_min
+    ),
+    bin!(
+        Fmod,
+        names(
+            "fmod",
+            &["fmod"],
+            &["fmod"],
+            TWO,
+            "<mi mathvariant=\"normal\">fmod</mi>",
+            "C's remainder, the dividend's sign (fmod(-4, 1.5) = -1)"
+        ),
+        None,
+        |a, b| a % b,
+        d_rem
+    ),
+    bin!(
+        Fmax,
+        names(
+            "fmax",
+            &["fmax"],
+            &[],
+            TWO,
+            "<mi mathvariant=\"normal\">fmax</mi>",
+            "the larger, ignoring a NaN"
+        ),
+        None,
+        f64::max,
+        d_max
+    ),
+    bin!(
+        Fmin,
+        names(
+            "fmin",
+            &["fmin"],
+            &[],
+            TWO,
+            "<mi mathvariant=\"normal\">fmin</mi>",
+            "the smaller, ignoring a NaN"
+        ),
+        None,
+        f64::min,
+        d_min
+    ),
+    bin!(
+        Hypot,
+        names(
+            "hypot",
+            &["hypot"],
+            &["hypot"],
+            TWO,
+            "<mi mathvariant=\"normal\">hypot</mi>",
+            "sqrt(a^2 + b^2) without overflow"
+        ),
+        None,
+        f64::hypot,
+        d_hypot
+    ),
+    bin!(
+        Heaviside,
+        names(
+            "heaviside",
+            &["heaviside"],
+            &[],
+            TWO,
+            "<mi>H</mi>",
+            "step: 0 for a < 0, b at 0, 1 for a > 0"
+        ),
+        None,
+        heaviside,
+        d_step
+    ),
 ];
 
 impl Fun2 {
@@ -607,7 +1166,14 @@ pub static SUGAR: [Sugar; 2] = [
         build: build_square,
     },
     Sugar {
-        names: names("clip", &["clip"], &[], (3, 3), "", "clip(x, a, b) = min(max(x, a), b)"),
+        names: names(
+            "clip",
+            &["clip"],
+            &[],
+            (3, 3),
+            "",
+            "clip(x, a, b) = min(max(x, a), b)",
+        ),
         build: build_clip,
     },
 ];
@@ -639,7 +1205,10 @@ pub fn rows() -> impl Iterator<Item = (&'static Names, Call)> {
         .iter()
         .filter(|b| b.symbol.is_none() || b.fun == Fun2::Pow || b.fun == Fun2::Rem)
         .map(|b| (&b.names, Call::Bin(b.fun)));
-    let sugar = SUGAR.iter().enumerate().map(|(k, s)| (&s.names, Call::Sugar(k)));
+    let sugar = SUGAR
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (&s.names, Call::Sugar(k)));
     un.chain(bin).chain(sugar)
 }
 
@@ -798,7 +1367,13 @@ mod tests {
         assert_eq!(Fun2::Fmax.apply(f64::NAN, 1.0), 1.0);
         assert_eq!(Fun2::Fmin.apply(1.0, f64::NAN), 1.0);
         // np.round rounds ties to even.
-        for (a, r) in [(2.5, 2.0), (3.5, 4.0), (-0.5, -0.0), (0.5, 0.0), (1.4999, 1.0)] {
+        for (a, r) in [
+            (2.5, 2.0),
+            (3.5, 4.0),
+            (-0.5, -0.0),
+            (0.5, 0.0),
+            (1.4999, 1.0),
+        ] {
             assert_eq!(Fun1::Round.apply(a), r, "{a}");
         }
         assert_eq!(Fun1::Trunc.apply(-2.7), -2.0);
@@ -825,14 +1400,29 @@ mod tests {
 
     #[test]
     fn names_resolve_with_their_prefix() {
-        assert_eq!(lookup("log", Prefix::Numpy).map(|r| r.1), Some(Call::Un(Fun1::Ln)));
-        assert_eq!(lookup("log", Prefix::Bare).map(|r| r.1), Some(Call::Un(Fun1::Ln)));
-        assert_eq!(lookup("remainder", Prefix::Numpy).map(|r| r.1), Some(Call::Bin(Fun2::Rem)));
+        assert_eq!(
+            lookup("log", Prefix::Numpy).map(|r| r.1),
+            Some(Call::Un(Fun1::Ln))
+        );
+        assert_eq!(
+            lookup("log", Prefix::Bare).map(|r| r.1),
+            Some(Call::Un(Fun1::Ln))
+        );
+        assert_eq!(
+            lookup("remainder", Prefix::Numpy).map(|r| r.1),
+            Some(Call::Bin(Fun2::Rem))
+        );
         // math.remainder is IEEE's remainder, not numpy's: not accepted.
         assert!(lookup("remainder", Prefix::Math).is_none());
-        assert_eq!(lookup("fmod", Prefix::Math).map(|r| r.1), Some(Call::Bin(Fun2::Fmod)));
+        assert_eq!(
+            lookup("fmod", Prefix::Math).map(|r| r.1),
+            Some(Call::Bin(Fun2::Fmod))
+        );
         assert!(lookup("maximum", Prefix::Math).is_none());
-        assert_eq!(lookup("signum", Prefix::Bare).map(|r| r.1), Some(Call::Un(Fun1::Sign)));
+        assert_eq!(
+            lookup("signum", Prefix::Bare).map(|r| r.1),
+            Some(Call::Un(Fun1::Sign))
+        );
         assert!(function_list().starts_with("sqrt, exp, ln"));
     }
 }

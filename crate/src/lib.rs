@@ -5,8 +5,9 @@
 //! simplifies as it builds) → `derive` (exact partial derivatives) →
 //! `print` (text and MathML) → `compile` (a flat program run over blocks of
 //! points) → `field` (functions, gradients, Jacobians, grids), with
-//! `colormap` and `ticks` for the figures. None of these touch the browser;
-//! `wasm` is the one thin module that does.
+//! `colormap` and `ticks` for the figures. Every function a student may call
+//! is one row of `functions`, which parse, derive, print and compile read.
+//! None of these touch the browser; `wasm` is the one thin module that does.
 //!
 //! ```
 //! use gradients::field::Scalar;
@@ -22,8 +23,8 @@ pub mod contour;
 pub mod derive;
 pub mod error;
 pub mod fastmath;
-pub mod functions;
 pub mod field;
+pub mod functions;
 pub mod graph;
 pub mod parse;
 pub mod print;

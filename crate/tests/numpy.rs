@@ -23,7 +23,12 @@ fn sign_of_zero_is_zero() {
 
 #[test]
 fn percent_mod_and_remainder_are_floor_modulo() {
-    for s in ["x % 1.5", "np.mod(x, 1.5)", "np.remainder(x, 1.5)", "mod(x, 1.5)"] {
+    for s in [
+        "x % 1.5",
+        "np.mod(x, 1.5)",
+        "np.remainder(x, 1.5)",
+        "mod(x, 1.5)",
+    ] {
         assert_eq!(at(s, &[-4.0]), 0.5, "{s}");
         assert_eq!(at(s, &[4.0]), 1.0, "{s}");
     }
@@ -41,7 +46,12 @@ fn fmod_is_c_fmod() {
 #[test]
 fn maximum_and_minimum_propagate_nan_fmax_and_fmin_ignore_it() {
     // ln(y) at y = -1 is NaN.
-    for s in ["np.maximum(x, ln(y))", "max(x, ln(y))", "np.minimum(x, ln(y))", "min(ln(y), x)"] {
+    for s in [
+        "np.maximum(x, ln(y))",
+        "max(x, ln(y))",
+        "np.minimum(x, ln(y))",
+        "min(ln(y), x)",
+    ] {
         assert!(at(s, &[1.0, -1.0]).is_nan(), "{s}");
     }
     assert_eq!(at("np.fmax(x, ln(y))", &[1.0, -1.0]), 1.0);
@@ -148,7 +158,10 @@ fn new_functions_have_their_exact_derivatives() {
         let g = f(s);
         let d = g.gradient(&[*x]).unwrap()[0];
         let n = fd(&g, *x);
-        assert!((d - n).abs() <= 1e-6 * (1.0 + d.abs()), "{s} at {x}: {d} vs {n}");
+        assert!(
+            (d - n).abs() <= 1e-6 * (1.0 + d.abs()),
+            "{s} at {x}: {d} vs {n}"
+        );
     }
 }
 
@@ -159,9 +172,19 @@ fn activations_print_as_a_textbook_does() {
     assert_eq!(d("softplus(x)"), "sigmoid(x)");
     assert_eq!(d("relu(x)"), "heaviside(x, 0)");
     let m = f("sigmoid(x) + relu(x) + softplus(x)").to_mathml().unwrap();
-    assert!(m.contains("\u{3c3}") && m.contains("ReLU") && m.contains("softplus"), "{m}");
+    assert!(
+        m.contains("\u{3c3}") && m.contains("ReLU") && m.contains("softplus"),
+        "{m}"
+    );
     // The derivative's text reads back to the same values.
-    for s in ["sigmoid(x)", "relu(x)", "softplus(x)", "log10(x)", "cbrt(x)", "x % 1.5"] {
+    for s in [
+        "sigmoid(x)",
+        "relu(x)",
+        "softplus(x)",
+        "log10(x)",
+        "cbrt(x)",
+        "x % 1.5",
+    ] {
         let p = f(s).partial("x").unwrap();
         let back = Scalar::parse(&p.to_text().unwrap(), Some(&["x".to_string()])).unwrap();
         assert_eq!(p.eval(&[0.7]).unwrap(), back.eval(&[0.7]).unwrap(), "{s}");
