@@ -27,6 +27,21 @@ enum Instr {
     SinCos(u32, u32, u32),
 }
 
+/// A check that voids derivative outputs at one point: where f is
+/// undefined (NaN), or where a kink node is at its kink. A derivative exists
+/// only where f is differentiable.
+#[derive(Clone, Debug)]
+struct Guard {
+    /// The kink node (its registers: argument a, argument b, value), or for
+    /// `node == None` just the function's value in `me`.
+    node: Option<Node>,
+    a: u32,
+    b: u32,
+    me: u32,
+    /// Outputs set to NaN when the check fires.
+    outputs: Vec<u32>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Program {
     code: Vec<Instr>,
@@ -35,13 +50,72 @@ pub struct Program {
     /// (register, variable index)
     inputs: Vec<(u32, u32)>,
     outputs: Vec<u32>,
+    guards: Vec<Guard>,
     /// Scratch registers for block evaluation, kept to avoid allocating per call.
     regs: Vec<f64>,
 }
 
 impl Program {
     pub fn new(g: &Graph, roots: &[Id]) -> Program {
-        let live = g.live(roots);
+        Program::compile(g, roots, &[]).0
+    }
+
+    /// Derivatives, guarded: output `o` is `outs[o]`, and when `wrt[o]` is
+    /// `Some((f, k))` it is ∂f/∂x_k, set to NaN at points where f is
+    /// undefined or where one of f's kinks that depends on x_k is hit.
+    pub fn derivatives(g: &Graph, outs: &[Id], wrt: &[Option<(Id, u32)>]) -> Program {
+        let mut fs: Vec<Id> = wrt.iter().flatten().map(|w| w.0).collect();
+        fs.sort_unstable();
+        fs.dedup();
+        let (mut p, reg) = Program::compile(g, outs, &fs);
+        let dep = crate::derive::dependencies(g);
+        for &f in &fs {
+            let affected = |bits: u64| -> Vec<u32> {
+                (0..outs.len() as u32)
+                    .filter(|&o| matches!(wrt[o as usize], Some((r, k)) if r == f && (bits >> k) & 1 == 1))
+                    .collect()
+            };
+            let all = affected(u64::MAX);
+            if !all.is_empty() {
+                let me = reg[f as usize];
+                p.guards.push(Guard { node: None, a: me, b: me, me, outputs: all });
+            }
+            for id in crate::derive::kink_nodes(g, f, &dep) {
+                let (a, b) = match g.node(id) {
+                    Node::Un(_, a) => (a, a),
+                    Node::Bin(_, a, b) => (a, b),
+                    _ => continue,
+                };
+                let outputs = affected(dep[a as usize] | dep[b as usize]);
+                if !outputs.is_empty() {
+                    p.guards.push(Guard {
+                        node: Some(g.node(id)),
+                        a: reg[a as usize],
+                        b: reg[b as usize],
+                        me: reg[id as usize],
+                        outputs,
+                    });
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether a guard fires for these register values.
+    fn fires(gd: &Guard, a: f64, b: f64, me: f64) -> bool {
+        match gd.node {
+            None => me.is_nan(),
+            Some(Node::Un(f, _)) => f.spec().kink.is_some_and(|k| (k.at)(a)),
+            Some(Node::Bin(f, ..)) => f.spec().kink.is_some_and(|k| (k.at)(a, b, me)),
+            Some(_) => false,
+        }
+    }
+
+    /// Compiles `roots` as the outputs, with `extra` computed too (for the
+    /// guards), and returns each node's register.
+    fn compile(g: &Graph, roots: &[Id], extra: &[Id]) -> (Program, Vec<u32>) {
+        let all: Vec<Id> = roots.iter().chain(extra).copied().collect();
+        let live = g.live(&all);
         // Division by a power of two is multiplication by its exact
         // reciprocal; those reciprocals get the first registers, so every
         // instruction still reads only lower registers than it writes.
@@ -67,6 +141,7 @@ impl Program {
                 .collect(),
             inputs: Vec::new(),
             outputs: Vec::new(),
+            guards: Vec::new(),
             regs: Vec::new(),
         };
         for (r, &id) in live.iter().enumerate() {
@@ -94,7 +169,7 @@ impl Program {
         }
         p.outputs = roots.iter().map(|&r| reg[r as usize]).collect();
         p.fuse_sin_cos();
-        p
+        (p, reg)
     }
 
     /// Replaces each pair sin(a), cos(a) by one SinCos at the earlier place.
@@ -149,6 +224,13 @@ impl Program {
         for (o, &k) in out.iter_mut().zip(&self.outputs) {
             *o = r[k as usize];
         }
+        for gd in &self.guards {
+            if Program::fires(gd, r[gd.a as usize], r[gd.b as usize], r[gd.me as usize]) {
+                for &o in &gd.outputs {
+                    out[o as usize] = f64::NAN;
+                }
+            }
+        }
     }
 
     /// Evaluates on the grid `xs` × `ys` for a function of two variables
@@ -183,6 +265,17 @@ impl Program {
                     let lane = &self.regs[r as usize * BLOCK..r as usize * BLOCK + n];
                     for (slot, &v) in out[base + o..].iter_mut().step_by(k).zip(lane) {
                         *slot = v;
+                    }
+                }
+                for gd in &self.guards {
+                    let lane = |r: u32| &self.regs[r as usize * BLOCK..r as usize * BLOCK + n];
+                    let (a, b, me) = (lane(gd.a), lane(gd.b), lane(gd.me));
+                    for i in 0..n {
+                        if Program::fires(gd, a[i], b[i], me[i]) {
+                            for &o in &gd.outputs {
+                                out[base + i * k + o as usize] = f64::NAN;
+                            }
+                        }
                     }
                 }
                 i0 += n;

@@ -64,3 +64,45 @@ fn derive_inner(g: &mut Graph, roots: &[Id], var: u32, budget: usize) -> Result<
     }
     Ok(roots.iter().map(|&r| d[r as usize]).collect())
 }
+
+/// For each node, the set of variables it depends on (bit k for variable
+/// k; there are at most 64). Forward, like everything on the graph.
+pub fn dependencies(g: &Graph) -> Vec<u64> {
+    let mut dep = vec![0u64; g.len()];
+    for (i, n) in g.nodes().iter().enumerate() {
+        dep[i] = match *n {
+            Node::Var(k) => 1u64.checked_shl(k).unwrap_or(0),
+            Node::Un(_, a) => dep[a as usize],
+            Node::Bin(_, a, b) => dep[a as usize] | dep[b as usize],
+            _ => 0,
+        };
+    }
+    dep
+}
+
+/// The nodes under `root` that have kinks or jumps (abs, max, floor, ...)
+/// and depend on some variable, in increasing id order: where the
+/// derivative may fail to exist though f is defined.
+pub fn kink_nodes(g: &Graph, root: Id, dep: &[u64]) -> Vec<Id> {
+    g.live(&[root])
+        .into_iter()
+        .filter(|&i| {
+            dep[i as usize] != 0
+                && match g.node(i) {
+                    Node::Un(f, _) => f.spec().kink.is_some(),
+                    Node::Bin(f, ..) => f.spec().kink.is_some(),
+                    _ => false,
+                }
+        })
+        .collect()
+}
+
+/// Whether the kink node `id` is at its kink, given its argument values
+/// and its own value; with the table's explanation.
+pub fn at_kink(g: &Graph, id: Id, a: f64, b: f64, me: f64) -> Option<&'static str> {
+    match g.node(id) {
+        Node::Un(f, _) => f.spec().kink.filter(|k| (k.at)(a)).map(|k| k.why),
+        Node::Bin(f, ..) => f.spec().kink.filter(|k| (k.at)(a, b, me)).map(|k| k.why),
+        _ => None,
+    }
+}

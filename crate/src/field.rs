@@ -10,7 +10,7 @@
 use crate::compile::Program;
 use crate::derive::derive;
 use crate::error::{group, Error, DERIVATIVE_BUDGET, MAX_GRID_POINTS};
-use crate::graph::{Graph, Id};
+use crate::graph::{Graph, Id, Node};
 use crate::parse::parse_all;
 use crate::print;
 
@@ -131,10 +131,13 @@ impl Scalar {
             partials.push(derive(&mut graph, &[root], k as u32, DERIVATIVE_BUDGET)?[0]);
         }
         let value = Program::new(&graph, &[root]);
-        let gradient = Program::new(&graph, &partials);
+        let wrt: Vec<Option<(Id, u32)>> = (0..vars.len() as u32).map(|k| Some((root, k))).collect();
+        let gradient = Program::derivatives(&graph, &partials, &wrt);
         let mut all = vec![root];
         all.extend(&partials);
-        let both = Program::new(&graph, &all);
+        let mut wrt_all = vec![None];
+        wrt_all.extend(wrt);
+        let both = Program::derivatives(&graph, &all, &wrt_all);
         Ok(Scalar {
             graph,
             root,
@@ -183,6 +186,74 @@ impl Scalar {
         let mut out = vec![0.0; self.vars.len()];
         self.gradient.eval(point, &mut out);
         Ok(out)
+    }
+
+    /// Why f has no gradient at `point` (every partial that `gradient` sets
+    /// to NaN there has this reason), or `None` where it has one: f is
+    /// undefined there, or one of its kinks or jumps is hit.
+    pub fn nondifferentiable_reason(&self, point: &[f64]) -> Result<Option<String>, Error> {
+        check_point(point, &self.vars)?;
+        let g = &self.graph;
+        let live = g.live(&[self.root]);
+        // Every node's value, through the same point evaluators as `eval`.
+        let mut val = vec![f64::NAN; g.len()];
+        for &i in &live {
+            val[i as usize] = match g.node(i) {
+                Node::Num(b) => f64::from_bits(b),
+                Node::Const(k) => k.value(),
+                Node::Var(k) => point[k as usize],
+                Node::Un(f, a) => f.apply(val[a as usize]),
+                Node::Bin(f, a, b) => f.apply(val[a as usize], val[b as usize]),
+            };
+        }
+        let show = |id: Id| {
+            let t = print::to_text(g, id, &self.vars).unwrap_or_else(|_| "its argument".into());
+            crate::error::excerpt(&t, 40)
+        };
+        let args = |id: Id| match g.node(id) {
+            Node::Un(_, a) => (a, a),
+            Node::Bin(_, a, b) => (a, b),
+            _ => (id, id),
+        };
+        if val[self.root as usize].is_nan() {
+            // Where the NaN starts: the first node that is NaN from numbers.
+            let start = live.iter().copied().find(|&i| {
+                let (a, b) = args(i);
+                val[i as usize].is_nan()
+                    && (matches!(g.node(i), Node::Var(_))
+                        || (!val[a as usize].is_nan() && !val[b as usize].is_nan()))
+            });
+            let why = match start.map(|i| (i, g.node(i))) {
+                Some((_, Node::Var(_))) | None => "a coordinate is NaN".to_string(),
+                Some((_, Node::Un(f, a))) => {
+                    let what = f.spec().nan;
+                    let what = if what.is_empty() { f.name() } else { what };
+                    format!("{what} ({} = {})", show(a), print::number(val[a as usize]))
+                }
+                Some((_, Node::Bin(f, a, b))) => {
+                    let what = f.spec().nan;
+                    let what = if what.is_empty() { f.spec().names.name } else { what };
+                    format!(
+                        "{what} ({} = {}, {} = {})",
+                        show(a),
+                        print::number(val[a as usize]),
+                        show(b),
+                        print::number(val[b as usize])
+                    )
+                }
+                Some(_) => "a coordinate is NaN".to_string(),
+            };
+            return Ok(Some(format!("f is undefined here: {why}.")));
+        }
+        let dep = crate::derive::dependencies(g);
+        for id in crate::derive::kink_nodes(g, self.root, &dep) {
+            let (a, b) = args(id);
+            if let Some(why) = crate::derive::at_kink(g, id, val[a as usize], val[b as usize], val[id as usize]) {
+                let text = why.replace("{u}", &show(a)).replace("{v}", &show(b));
+                return Ok(Some(format!("not differentiable here: {text}")));
+            }
+        }
+        Ok(None)
     }
 
     /// ∇f · v/|v|: the rate of change along the direction of v.
@@ -443,9 +514,11 @@ impl Vector {
         for k in 0..vars.len() {
             per_var.push(derive(&mut g, &roots, k as u32, DERIVATIVE_BUDGET)?);
         }
-        for o in 0..roots.len() {
-            for d in &per_var {
+        let mut wrt = Vec::with_capacity(roots.len() * vars.len());
+        for (o, &r) in roots.iter().enumerate() {
+            for (k, d) in per_var.iter().enumerate() {
                 jac.push(d[o]);
+                wrt.push(Some((r, k as u32)));
             }
         }
         let mut texts_out = Vec::with_capacity(roots.len());
@@ -454,7 +527,7 @@ impl Vector {
         }
         Ok(Vector {
             value: Program::new(&g, &roots),
-            jacobian: Program::new(&g, &jac),
+            jacobian: Program::derivatives(&g, &jac, &wrt),
             vars,
             texts: texts_out,
         })

@@ -50,6 +50,26 @@ pub struct Unary {
     /// A fast kernel for a block of points, where there is one.
     pub block: Option<Block1>,
     pub derivative: Rule1,
+    /// Where f is not differentiable though defined (kinks and jumps).
+    pub kink: Option<Kink1>,
+    /// What makes the value NaN from a number, for "f is undefined here".
+    pub nan: &'static str,
+}
+
+/// A kink or jump of a one-argument function: where it is (given the
+/// argument) and why there is no derivative there; `{u}` in the text stands
+/// for the argument as typed.
+#[derive(Clone, Copy)]
+pub struct Kink1 {
+    pub at: fn(f64) -> bool,
+    pub why: &'static str,
+}
+
+/// The same for two arguments, given u, v and the value f(u, v).
+#[derive(Clone, Copy)]
+pub struct Kink2 {
+    pub at: fn(f64, f64, f64) -> bool,
+    pub why: &'static str,
 }
 
 pub struct Binary {
@@ -60,6 +80,8 @@ pub struct Binary {
     pub symbol: Option<&'static str>,
     pub point: fn(f64, f64) -> f64,
     pub derivative: Rule2,
+    pub kink: Option<Kink2>,
+    pub nan: &'static str,
 }
 
 /// Calls that build other nodes: `square(u)` is u^2, `clip(x, a, b)` is
@@ -329,14 +351,26 @@ fn d_softplus(g: &mut Graph, _: Id, u: Id) -> Id {
 }
 
 macro_rules! un {
-    ($fun:ident, $names:expr, $point:expr, $block:expr, $d:ident) => {
+    ($fun:ident, $names:expr, $point:expr, $block:expr, $d:ident $(, $k:ident = $v:expr)* $(,)?) => {
         Unary {
             fun: Fun1::$fun,
             names: $names,
             point: $point,
             block: $block,
             derivative: $d,
+            kink: un_extra!(kink, None $(, $k = $v)*),
+            nan: un_extra!(nan, "" $(, $k = $v)*),
         }
+    };
+}
+
+/// The optional fields of a row: the value given for `$want`, or the default.
+macro_rules! un_extra {
+    ($want:ident, $default:expr) => { $default };
+    (kink, $default:expr, kink = $v:expr $(, $k:ident = $w:expr)*) => { Some($v) };
+    (nan, $default:expr, nan = $v:expr $(, $k:ident = $w:expr)*) => { $v };
+    ($want:ident, $default:expr, $k0:ident = $v0:expr $(, $k:ident = $w:expr)*) => {
+        un_extra!($want, $default $(, $k = $w)*)
     };
 }
 
@@ -363,7 +397,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::sqrt,
         None,
-        d_sqrt
+        d_sqrt,
+        nan = "the square root of a negative number"
     ),
     un!(
         Exp,
@@ -394,7 +429,8 @@ pub static UNARY: [Unary; 31] = [
         },
         f64::ln,
         Some(fastmath::ln_block),
-        d_ln
+        d_ln,
+        nan = "ln of a negative number"
     ),
     un!(
         Abs,
@@ -408,7 +444,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::abs,
         None,
-        d_abs
+        d_abs,
+        kink = Kink1 { at: |a| a == 0.0, why: "abs({u}) has a kink where {u} = 0: the slopes on its two sides are \u{2212}1 and 1. Deep-learning libraries use 0 here." }
     ),
     un!(
         Sin,
@@ -422,7 +459,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::sin,
         Some(fastmath::sin_block),
-        d_sin
+        d_sin,
+        nan = "sin of an infinite number"
     ),
     un!(
         Cos,
@@ -436,7 +474,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::cos,
         Some(fastmath::cos_block),
-        d_cos
+        d_cos,
+        nan = "cos of an infinite number"
     ),
     un!(
         Tan,
@@ -450,7 +489,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::tan,
         None,
-        d_tan
+        d_tan,
+        nan = "tan of an infinite number"
     ),
     un!(
         Asin,
@@ -464,7 +504,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::asin,
         None,
-        d_asin
+        d_asin,
+        nan = "asin of a number outside [\u{2212}1, 1]"
     ),
     un!(
         Acos,
@@ -478,7 +519,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::acos,
         None,
-        d_acos
+        d_acos,
+        nan = "acos of a number outside [\u{2212}1, 1]"
     ),
     un!(
         Atan,
@@ -562,7 +604,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::acosh,
         None,
-        d_acosh
+        d_acosh,
+        nan = "acosh of a number below 1"
     ),
     un!(
         Atanh,
@@ -576,7 +619,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::atanh,
         None,
-        d_atanh
+        d_atanh,
+        nan = "atanh of a number outside [\u{2212}1, 1]"
     ),
     un!(
         Floor,
@@ -590,7 +634,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::floor,
         None,
-        d_zero
+        d_zero,
+        kink = Kink1 { at: |a| a == a.floor(), why: "floor({u}) jumps by 1 where {u} is a whole number." }
     ),
     un!(
         Ceil,
@@ -604,7 +649,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::ceil,
         None,
-        d_zero
+        d_zero,
+        kink = Kink1 { at: |a| a == a.floor(), why: "ceil({u}) jumps by 1 where {u} is a whole number." }
     ),
     un!(
         Round,
@@ -618,7 +664,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::round_ties_even,
         None,
-        d_zero
+        d_zero,
+        kink = Kink1 { at: |a| a - a.floor() == 0.5, why: "round({u}) jumps by 1 where {u} is halfway between two whole numbers." }
     ),
     un!(
         Trunc,
@@ -632,7 +679,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::trunc,
         None,
-        d_zero
+        d_zero,
+        kink = Kink1 { at: |a| a == a.floor() && a != 0.0, why: "trunc({u}) jumps by 1 where {u} is a whole number other than 0." }
     ),
     un!(
         Sign,
@@ -649,7 +697,8 @@ pub static UNARY: [Unary; 31] = [
         },
         sign,
         None,
-        d_zero
+        d_zero,
+        kink = Kink1 { at: |a| a == 0.0, why: "sign({u}) jumps from \u{2212}1 to 1 where {u} = 0." }
     ),
     un!(
         Log10,
@@ -663,7 +712,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::log10,
         None,
-        d_log10
+        d_log10,
+        nan = "log10 of a negative number"
     ),
     un!(
         Log2,
@@ -677,7 +727,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::log2,
         None,
-        d_log2
+        d_log2,
+        nan = "log2 of a negative number"
     ),
     un!(
         Log1p,
@@ -691,7 +742,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::ln_1p,
         None,
-        d_log1p
+        d_log1p,
+        nan = "log1p of a number below \u{2212}1"
     ),
     un!(
         Expm1,
@@ -764,7 +816,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         relu,
         None,
-        d_relu
+        d_relu,
+        kink = Kink1 { at: |a| a == 0.0, why: "relu({u}) has a kink where {u} = 0: the slopes on its two sides are 0 and 1. Deep-learning libraries use 0 here." }
     ),
     un!(
         Softplus,
@@ -943,13 +996,15 @@ fn d_step(g: &mut Graph, _: Id, _: Id, _: Id, _: Id, _: Id) -> Id {
 }
 
 macro_rules! bin {
-    ($fun:ident, $names:expr, $symbol:expr, $point:expr, $d:ident) => {
+    ($fun:ident, $names:expr, $symbol:expr, $point:expr, $d:ident $(, $k:ident = $v:expr)* $(,)?) => {
         Binary {
             fun: Fun2::$fun,
             names: $names,
             symbol: $symbol,
             point: $point,
             derivative: $d,
+            kink: un_extra!(kink, None $(, $k = $v)*),
+            nan: un_extra!(nan, "" $(, $k = $v)*),
         }
     };
 }
@@ -965,28 +1020,32 @@ pub static BINARY: [Binary; 14] = [
         names("+", &[], &[], TWO, "<mo>+</mo>", "addition"),
         Some(" + "),
         |a, b| a + b,
-        d_add
+        d_add,
+        nan = "\u{221e} \u{2212} \u{221e}"
     ),
     bin!(
         Sub,
         names("-", &[], &[], TWO, "<mo>\u{2212}</mo>", "subtraction"),
         Some(" - "),
         |a, b| a - b,
-        d_sub
+        d_sub,
+        nan = "\u{221e} \u{2212} \u{221e}"
     ),
     bin!(
         Mul,
         names("*", &[], &[], TWO, "<mo>\u{b7}</mo>", "multiplication"),
         Some("*"),
         |a, b| a * b,
-        d_mul
+        d_mul,
+        nan = "0\u{b7}\u{221e}"
     ),
     bin!(
         Div,
         names("/", &[], &[], TWO, "<mo>/</mo>", "division"),
         Some("/"),
         |a, b| a / b,
-        d_div
+        d_div,
+        nan = "0/0 or \u{221e}/\u{221e}"
     ),
     bin!(
         Rem,
@@ -1000,7 +1059,9 @@ pub static BINARY: [Binary; 14] = [
         ),
         Some("%"),
         floor_mod,
-        d_rem
+        d_rem,
+        kink = Kink2 { at: |_, b, m| m == 0.0 && b != 0.0, why: "{u} % {v} jumps where {u} is a multiple of {v}." },
+        nan = "a remainder after dividing by 0, or of \u{221e}"
     ),
     bin!(
         Pow,
@@ -1014,7 +1075,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         Some("^"),
         f64::powf,
-        d_pow
+        d_pow,
+        nan = "a negative number to a power that is not a whole number"
     ),
     bin!(
         Atan2,
@@ -1028,7 +1090,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::atan2,
-        d_atan2
+        d_atan2,
+        kink = Kink2 { at: |a, b, _| a == 0.0 && b <= 0.0, why: "atan2({u}, {v}) jumps by 2\u{3c0} where {u} = 0 and {v} < 0, and has no slope where both are 0." }
     ),
     bin!(
         Max,
@@ -1042,7 +1105,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         nan_max,
-        d_max
+        d_max,
+        kink = Kink2 { at: |a, b, _| a == b, why: "max({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." }
     ),
     bin!(
         Min,
@@ -1056,7 +1120,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         nan_min,
-        d_min
+        d_min,
+        kink = Kink2 { at: |a, b, _| a == b, why: "min({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." }
     ),
     bin!(
         Fmod,
@@ -1070,7 +1135,9 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         |a, b| a % b,
-        d_rem
+        d_rem,
+        kink = Kink2 { at: |a, b, m| m == 0.0 && a != 0.0 && b != 0.0, why: "fmod({u}, {v}) jumps where {u} is a multiple of {v} other than 0." },
+        nan = "a remainder after dividing by 0, or of \u{221e}"
     ),
     bin!(
         Fmax,
@@ -1084,7 +1151,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::max,
-        d_max
+        d_max,
+        kink = Kink2 { at: |a, b, _| a == b, why: "fmax({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." }
     ),
     bin!(
         Fmin,
@@ -1098,7 +1166,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::min,
-        d_min
+        d_min,
+        kink = Kink2 { at: |a, b, _| a == b, why: "fmin({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." }
     ),
     bin!(
         Hypot,
@@ -1126,7 +1195,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         heaviside,
-        d_step
+        d_step,
+        kink = Kink2 { at: |a, _, _| a == 0.0, why: "heaviside({u}, {v}) jumps from 0 to 1 where {u} = 0." }
     ),
 ];
 
