@@ -13,6 +13,7 @@
 
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst, Node};
+use crate::wide::Wide;
 
 /// Points evaluated together. Large enough to amortise dispatch, small
 /// enough that all registers of a typical expression stay in cache.
@@ -78,7 +79,13 @@ impl Program {
             let all = affected(u64::MAX);
             if !all.is_empty() {
                 let me = reg[f as usize];
-                p.guards.push(Guard { node: None, a: me, b: me, me, outputs: all });
+                p.guards.push(Guard {
+                    node: None,
+                    a: me,
+                    b: me,
+                    me,
+                    outputs: all,
+                });
             }
             for id in crate::derive::kink_nodes(g, f, &dep) {
                 let (a, b) = match g.node(id) {
@@ -202,30 +209,36 @@ impl Program {
     }
 
     /// Evaluates at one point; `point[i]` is the value of variable i.
-    /// Writes one value per root into `out`.
+    /// Writes one value per root into `out`. Computed in `Wide` numbers, so
+    /// no intermediate overflows or underflows: the result is the true
+    /// value rounded to a double even where a double on the way would be
+    /// ∞ or 0 (and bit for bit the double result where none is).
     pub fn eval(&self, point: &[f64], out: &mut [f64]) {
-        let mut r = vec![0.0; self.nregs];
+        let mut r = vec![Wide::from_f64(0.0); self.nregs];
         for &(k, v) in &self.consts {
-            r[k as usize] = v;
+            r[k as usize] = Wide::from_f64(v);
         }
         for &(k, v) in &self.inputs {
-            r[k as usize] = point.get(v as usize).copied().unwrap_or(f64::NAN);
+            r[k as usize] = Wide::from_f64(point.get(v as usize).copied().unwrap_or(f64::NAN));
         }
         for ins in &self.code {
             match *ins {
-                Instr::Un(f, d, a) => r[d as usize] = f.apply(r[a as usize]),
-                Instr::Bin(f, d, a, b) => r[d as usize] = f.apply(r[a as usize], r[b as usize]),
+                Instr::Un(f, d, a) => r[d as usize] = f.apply_wide(r[a as usize]),
+                Instr::Bin(f, d, a, b) => {
+                    r[d as usize] = f.apply_wide(r[a as usize], r[b as usize])
+                }
                 Instr::SinCos(ds, dc, a) => {
-                    r[ds as usize] = Fun1::Sin.apply(r[a as usize]);
-                    r[dc as usize] = Fun1::Cos.apply(r[a as usize]);
+                    r[ds as usize] = Fun1::Sin.apply_wide(r[a as usize]);
+                    r[dc as usize] = Fun1::Cos.apply_wide(r[a as usize]);
                 }
             }
         }
         for (o, &k) in out.iter_mut().zip(&self.outputs) {
-            *o = r[k as usize];
+            *o = r[k as usize].to_f64();
         }
         for gd in &self.guards {
-            if Program::fires(gd, r[gd.a as usize], r[gd.b as usize], r[gd.me as usize]) {
+            let v = |k: u32| r[k as usize].to_f64();
+            if Program::fires(gd, v(gd.a), v(gd.b), v(gd.me)) {
                 for &o in &gd.outputs {
                     out[o as usize] = f64::NAN;
                 }

@@ -13,6 +13,7 @@ use crate::error::{group, Error, DERIVATIVE_BUDGET, MAX_GRID_POINTS};
 use crate::graph::{Graph, Id, Node};
 use crate::parse::parse_all;
 use crate::print;
+use crate::wide::Wide;
 
 /// `n` evenly spaced values from `a` to `b`, endpoints included, computed as
 /// numpy's `linspace` computes them so grid points match the notebook's.
@@ -195,17 +196,18 @@ impl Scalar {
         check_point(point, &self.vars)?;
         let g = &self.graph;
         let live = g.live(&[self.root]);
-        // Every node's value, through the same point evaluators as `eval`.
-        let mut val = vec![f64::NAN; g.len()];
+        // Every node's value, computed as `eval` computes them.
+        let mut wide = vec![Wide::NAN; g.len()];
         for &i in &live {
-            val[i as usize] = match g.node(i) {
-                Node::Num(b) => f64::from_bits(b),
-                Node::Const(k) => k.value(),
-                Node::Var(k) => point[k as usize],
-                Node::Un(f, a) => f.apply(val[a as usize]),
-                Node::Bin(f, a, b) => f.apply(val[a as usize], val[b as usize]),
+            wide[i as usize] = match g.node(i) {
+                Node::Num(b) => Wide::from_f64(f64::from_bits(b)),
+                Node::Const(k) => Wide::from_f64(k.value()),
+                Node::Var(k) => Wide::from_f64(point[k as usize]),
+                Node::Un(f, a) => f.apply_wide(wide[a as usize]),
+                Node::Bin(f, a, b) => f.apply_wide(wide[a as usize], wide[b as usize]),
             };
         }
+        let val: Vec<f64> = wide.iter().map(|w| w.to_f64()).collect();
         let show = |id: Id| {
             let t = print::to_text(g, id, &self.vars).unwrap_or_else(|_| "its argument".into());
             crate::error::excerpt(&t, 40)
@@ -232,7 +234,11 @@ impl Scalar {
                 }
                 Some((_, Node::Bin(f, a, b))) => {
                     let what = f.spec().nan;
-                    let what = if what.is_empty() { f.spec().names.name } else { what };
+                    let what = if what.is_empty() {
+                        f.spec().names.name
+                    } else {
+                        what
+                    };
                     format!(
                         "{what} ({} = {}, {} = {})",
                         show(a),
@@ -248,7 +254,9 @@ impl Scalar {
         let dep = crate::derive::dependencies(g);
         for id in crate::derive::kink_nodes(g, self.root, &dep) {
             let (a, b) = args(id);
-            if let Some(why) = crate::derive::at_kink(g, id, val[a as usize], val[b as usize], val[id as usize]) {
+            if let Some(why) =
+                crate::derive::at_kink(g, id, val[a as usize], val[b as usize], val[id as usize])
+            {
                 let text = why.replace("{u}", &show(a)).replace("{v}", &show(b));
                 return Ok(Some(format!("not differentiable here: {text}")));
             }

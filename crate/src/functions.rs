@@ -15,6 +15,7 @@
 
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst};
+use crate::wide::Wide;
 
 /// The names under which a row may be typed.
 #[derive(Debug)]
@@ -54,6 +55,10 @@ pub struct Unary {
     pub kink: Option<Kink1>,
     /// What makes the value NaN from a number, for "f is undefined here".
     pub nan: &'static str,
+    /// At single points, for an argument or value beyond the doubles (see
+    /// `wide`); reduces to the point evaluator. None: the point evaluator
+    /// on the argument rounded to a double is right.
+    pub wide: Option<fn(Wide) -> Wide>,
 }
 
 /// A kink or jump of a one-argument function: where it is (given the
@@ -82,6 +87,7 @@ pub struct Binary {
     pub derivative: Rule2,
     pub kink: Option<Kink2>,
     pub nan: &'static str,
+    pub wide: Option<fn(Wide, Wide) -> Wide>,
 }
 
 /// Calls that build other nodes: `square(u)` is u^2, `clip(x, a, b)` is
@@ -212,6 +218,267 @@ fn heaviside(a: f64, h0: f64) -> f64 {
     } else {
         a
     }
+}
+
+// ---- rules beyond the doubles (see `wide`), each reducing to a point
+// evaluator ----
+
+/// ln 2 in two parts; k·LN2_HI is exact for |k| < 2^20.
+const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
+const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+
+/// e^x = e^r·2^k with x = k·ln 2 + r.
+fn w_exp(x: Wide) -> Wide {
+    let v = x.to_f64();
+    if v.is_nan() || v.abs() > 1e15 {
+        return x.map(f64::exp);
+    }
+    let k = (v / std::f64::consts::LN_2).round();
+    let r = (v - k * LN2_HI) - k * LN2_LO;
+    Wide::from_parts(Fun1::Exp.apply(r), k as i64)
+}
+/// ln(m·2^e) = ln(m) + e·ln 2.
+fn w_ln(x: Wide) -> Wide {
+    match x.parts() {
+        Some((m, e)) if m > 0.0 => {
+            let e = e as f64;
+            Wide::from_f64((Fun1::Ln.apply(m) + e * LN2_LO) + e * LN2_HI)
+        }
+        _ => x.map(f64::ln),
+    }
+}
+fn w_log2(x: Wide) -> Wide {
+    match x.parts() {
+        Some((m, e)) if m > 0.0 => Wide::from_f64(Fun1::Log2.apply(m) + e as f64),
+        _ => x.map(f64::log2),
+    }
+}
+fn w_log10(x: Wide) -> Wide {
+    w_ln(x).div(Wide::from_f64(std::f64::consts::LN_10))
+}
+/// For the functions with f(x) ≈ x near 0: below the doubles, f(x) = x.
+fn tiny_or(x: Wide, f: Fun1) -> Wide {
+    if x.tiny() {
+        x
+    } else {
+        x.map(f.spec().point)
+    }
+}
+fn w_log1p(x: Wide) -> Wide {
+    match x.parts() {
+        Some((_, e)) if e > 60 => w_ln(x),
+        _ => tiny_or(x, Fun1::Log1p),
+    }
+}
+fn w_expm1(x: Wide) -> Wide {
+    if x.stand_in() > 0.0 && !x.tiny() {
+        w_exp(x)
+    } else {
+        tiny_or(x, Fun1::Expm1)
+    }
+}
+fn w_exp2(x: Wide) -> Wide {
+    let v = x.to_f64();
+    if v.is_nan() || v.abs() > 1e15 {
+        return x.map(f64::exp2);
+    }
+    let k = v.floor();
+    Wide::from_parts(Fun1::Exp2.apply(v - k), k as i64)
+}
+/// sqrt(m·2^e) with e made even.
+fn w_sqrt(x: Wide) -> Wide {
+    match x.parts() {
+        Some((m, e)) if m > 0.0 => {
+            let r = e.rem_euclid(2);
+            Wide::from_parts(Fun1::Sqrt.apply(m * (1 << r) as f64), (e - r) / 2)
+        }
+        _ => x.map(f64::sqrt),
+    }
+}
+fn w_cbrt(x: Wide) -> Wide {
+    match x.parts() {
+        Some((m, e)) => {
+            let r = e.rem_euclid(3);
+            Wide::from_parts(Fun1::Cbrt.apply(m * (1 << r) as f64), (e - r) / 3)
+        }
+        None => x.map(f64::cbrt),
+    }
+}
+/// sinh and cosh far out are e^|x|/2 (with x's sign for sinh).
+fn w_sinh(x: Wide) -> Wide {
+    if x.tiny() {
+        return x;
+    }
+    let h = w_exp(x.abs()).mul(Wide::from_f64(0.5));
+    if x.stand_in() < 0.0 {
+        h.neg()
+    } else {
+        h
+    }
+}
+fn w_cosh(x: Wide) -> Wide {
+    if x.tiny() {
+        return Wide::from_f64(1.0);
+    }
+    w_exp(x.abs()).mul(Wide::from_f64(0.5))
+}
+/// σ(x) = e^x/(1 + e^x) is e^x to double precision far below 0.
+fn w_sigmoid(x: Wide) -> Wide {
+    if x.to_f64() < -700.0 {
+        w_exp(x)
+    } else {
+        x.map(sigmoid)
+    }
+}
+fn w_softplus(x: Wide) -> Wide {
+    let v = x.to_f64();
+    if v < -700.0 {
+        w_exp(x)
+    } else if v > 1e300 {
+        x
+    } else {
+        x.map(softplus)
+    }
+}
+fn w_relu(x: Wide) -> Wide {
+    if x.stand_in() > 0.0 {
+        x
+    } else {
+        x.map(relu)
+    }
+}
+fn w_sign(x: Wide) -> Wide {
+    Wide::from_f64(sign(x.stand_in()))
+}
+fn w_neg(x: Wide) -> Wide {
+    x.neg()
+}
+fn w_abs(x: Wide) -> Wide {
+    x.abs()
+}
+/// floor, ceil, round and trunc of a value beyond 2^52 are the value itself;
+/// below the doubles they are 0, or -1 (floor) and 1 (ceil) by the sign.
+fn w_integer(x: Wide, f: Fun1) -> Wide {
+    if !x.tiny() {
+        return match x.parts() {
+            Some((_, e)) if e > 60 => x,
+            _ => x.map(f.spec().point),
+        };
+    }
+    let s = x.stand_in();
+    Wide::from_f64(f.apply(s * 0.25))
+}
+/// One-line wide rules that share a body and differ in the row.
+macro_rules! wide_rules {
+    ($($name:ident => $f:ident($row:ident)),* $(,)?) => {
+        $(fn $name(x: Wide) -> Wide {
+            $f(x, Fun1::$row)
+        })*
+    };
+}
+wide_rules!(
+    w_floor => w_integer(Floor),
+    w_ceil => w_integer(Ceil),
+    w_round => w_integer(Round),
+    w_trunc => w_integer(Trunc),
+    w_sin => tiny_or(Sin),
+    w_tan => tiny_or(Tan),
+    w_asin => tiny_or(Asin),
+    w_atan => tiny_or(Atan),
+    w_tanh => tiny_or(Tanh),
+    w_atanh => tiny_or(Atanh),
+);
+fn w_asinh(x: Wide) -> Wide {
+    match x.parts() {
+        // asinh(x) = ln(2|x|) with x's sign, far out.
+        Some((_, e)) if e > 60 => {
+            let l = w_ln(x.abs().mul(Wide::from_f64(2.0)));
+            if x.stand_in() < 0.0 {
+                l.neg()
+            } else {
+                l
+            }
+        }
+        _ => tiny_or(x, Fun1::Asinh),
+    }
+}
+
+fn w_add(a: Wide, b: Wide) -> Wide {
+    a.add(b)
+}
+fn w_sub(a: Wide, b: Wide) -> Wide {
+    a.sub(b)
+}
+fn w_mul(a: Wide, b: Wide) -> Wide {
+    a.mul(b)
+}
+fn w_div(a: Wide, b: Wide) -> Wide {
+    a.div(b)
+}
+/// a^b: whole powers up to 1024 by repeated multiplication, other powers
+/// as 2^(b·log2 a).
+fn w_pow(a: Wide, b: Wide) -> Wide {
+    let bv = b.to_f64();
+    if a.special() || b.special() || !bv.is_finite() {
+        return a.map2(b, f64::powf);
+    }
+    if bv.fract() == 0.0 && bv.abs() <= 1024.0 {
+        let mut n = bv.abs() as u32;
+        let (mut acc, mut base) = (Wide::from_f64(1.0), a);
+        while n > 0 {
+            if n & 1 == 1 {
+                acc = acc.mul(base);
+            }
+            base = base.mul(base);
+            n >>= 1;
+        }
+        return if bv < 0.0 {
+            Wide::from_f64(1.0).div(acc)
+        } else {
+            acc
+        };
+    }
+    if a.stand_in() < 0.0 {
+        return Wide::NAN;
+    }
+    let l = w_log2(a).to_f64();
+    w_exp2(Wide::from_f64(bv * l))
+}
+fn w_hypot(a: Wide, b: Wide) -> Wide {
+    let (x, y, e) = a.common_scale(b);
+    Wide::from_parts(Fun2::Hypot.apply(x, y), e)
+}
+fn w_atan2(a: Wide, b: Wide) -> Wide {
+    let (x, y, _) = a.common_scale(b);
+    Wide::from_f64(Fun2::Atan2.apply(x, y))
+}
+/// The larger or smaller by comparing wide values; a NaN decides as the
+/// row's point evaluator says.
+fn w_pick(a: Wide, b: Wide, f: Fun2, larger: bool) -> Wide {
+    if a.is_nan() || b.is_nan() {
+        return a.map2(b, f.spec().point);
+    }
+    let c = a.cmp(b);
+    if (c >= 0.0) == larger {
+        a
+    } else {
+        b
+    }
+}
+fn w_max(a: Wide, b: Wide) -> Wide {
+    w_pick(a, b, Fun2::Max, true)
+}
+fn w_min(a: Wide, b: Wide) -> Wide {
+    w_pick(a, b, Fun2::Min, false)
+}
+fn w_fmax(a: Wide, b: Wide) -> Wide {
+    w_pick(a, b, Fun2::Fmax, true)
+}
+fn w_fmin(a: Wide, b: Wide) -> Wide {
+    w_pick(a, b, Fun2::Fmin, false)
+}
+fn w_heaviside(a: Wide, b: Wide) -> Wide {
+    Wide::from_f64(heaviside(a.stand_in(), b.to_f64()))
 }
 
 // ---- derivative rules of the unary functions, f'(u) ----
@@ -360,6 +627,7 @@ macro_rules! un {
             derivative: $d,
             kink: un_extra!(kink, None $(, $k = $v)*),
             nan: un_extra!(nan, "" $(, $k = $v)*),
+            wide: un_extra!(wide, None $(, $k = $v)*),
         }
     };
 }
@@ -369,6 +637,7 @@ macro_rules! un_extra {
     ($want:ident, $default:expr) => { $default };
     (kink, $default:expr, kink = $v:expr $(, $k:ident = $w:expr)*) => { Some($v) };
     (nan, $default:expr, nan = $v:expr $(, $k:ident = $w:expr)*) => { $v };
+    (wide, $default:expr, wide = $v:expr $(, $k:ident = $w:expr)*) => { Some($v) };
     ($want:ident, $default:expr, $k0:ident = $v0:expr $(, $k:ident = $w:expr)*) => {
         un_extra!($want, $default $(, $k = $w)*)
     };
@@ -383,7 +652,8 @@ pub static UNARY: [Unary; 31] = [
         names("-", &[], &[], ONE, "<mo>\u{2212}</mo>", "negation"),
         |a| -a,
         None,
-        d_neg
+        d_neg,
+        wide = w_neg
     ),
     un!(
         Sqrt,
@@ -398,7 +668,8 @@ pub static UNARY: [Unary; 31] = [
         f64::sqrt,
         None,
         d_sqrt,
-        nan = "the square root of a negative number"
+        nan = "the square root of a negative number",
+        wide = w_sqrt
     ),
     un!(
         Exp,
@@ -412,7 +683,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::exp,
         Some(fastmath::exp_block),
-        d_self
+        d_self,
+        wide = w_exp
     ),
     un!(
         Ln,
@@ -430,7 +702,8 @@ pub static UNARY: [Unary; 31] = [
         f64::ln,
         Some(fastmath::ln_block),
         d_ln,
-        nan = "ln of a negative number"
+        nan = "ln of a negative number",
+        wide = w_ln
     ),
     un!(
         Abs,
@@ -445,7 +718,8 @@ pub static UNARY: [Unary; 31] = [
         f64::abs,
         None,
         d_abs,
-        kink = Kink1 { at: |a| a == 0.0, why: "abs({u}) has a kink where {u} = 0: the slopes on its two sides are \u{2212}1 and 1. Deep-learning libraries use 0 here." }
+        kink = Kink1 { at: |a| a == 0.0, why: "abs({u}) has a kink where {u} = 0: the slopes on its two sides are \u{2212}1 and 1. Deep-learning libraries use 0 here." },
+        wide = w_abs
     ),
     un!(
         Sin,
@@ -460,7 +734,8 @@ pub static UNARY: [Unary; 31] = [
         f64::sin,
         Some(fastmath::sin_block),
         d_sin,
-        nan = "sin of an infinite number"
+        nan = "sin of an infinite number",
+        wide = w_sin
     ),
     un!(
         Cos,
@@ -490,7 +765,8 @@ pub static UNARY: [Unary; 31] = [
         f64::tan,
         None,
         d_tan,
-        nan = "tan of an infinite number"
+        nan = "tan of an infinite number",
+        wide = w_tan
     ),
     un!(
         Asin,
@@ -505,7 +781,8 @@ pub static UNARY: [Unary; 31] = [
         f64::asin,
         None,
         d_asin,
-        nan = "asin of a number outside [\u{2212}1, 1]"
+        nan = "asin of a number outside [\u{2212}1, 1]",
+        wide = w_asin
     ),
     un!(
         Acos,
@@ -534,7 +811,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::atan,
         None,
-        d_atan
+        d_atan,
+        wide = w_atan
     ),
     un!(
         Sinh,
@@ -548,7 +826,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::sinh,
         None,
-        d_sinh
+        d_sinh,
+        wide = w_sinh
     ),
     un!(
         Cosh,
@@ -562,7 +841,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::cosh,
         None,
-        d_cosh
+        d_cosh,
+        wide = w_cosh
     ),
     un!(
         Tanh,
@@ -576,7 +856,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::tanh,
         None,
-        d_tanh
+        d_tanh,
+        wide = w_tanh
     ),
     un!(
         Asinh,
@@ -590,7 +871,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::asinh,
         None,
-        d_asinh
+        d_asinh,
+        wide = w_asinh
     ),
     un!(
         Acosh,
@@ -620,7 +902,8 @@ pub static UNARY: [Unary; 31] = [
         f64::atanh,
         None,
         d_atanh,
-        nan = "atanh of a number outside [\u{2212}1, 1]"
+        nan = "atanh of a number outside [\u{2212}1, 1]",
+        wide = w_atanh
     ),
     un!(
         Floor,
@@ -635,7 +918,8 @@ pub static UNARY: [Unary; 31] = [
         f64::floor,
         None,
         d_zero,
-        kink = Kink1 { at: |a| a == a.floor(), why: "floor({u}) jumps by 1 where {u} is a whole number." }
+        kink = Kink1 { at: |a| a == a.floor(), why: "floor({u}) jumps by 1 where {u} is a whole number." },
+        wide = w_floor
     ),
     un!(
         Ceil,
@@ -650,7 +934,8 @@ pub static UNARY: [Unary; 31] = [
         f64::ceil,
         None,
         d_zero,
-        kink = Kink1 { at: |a| a == a.floor(), why: "ceil({u}) jumps by 1 where {u} is a whole number." }
+        kink = Kink1 { at: |a| a == a.floor(), why: "ceil({u}) jumps by 1 where {u} is a whole number." },
+        wide = w_ceil
     ),
     un!(
         Round,
@@ -665,7 +950,8 @@ pub static UNARY: [Unary; 31] = [
         f64::round_ties_even,
         None,
         d_zero,
-        kink = Kink1 { at: |a| a - a.floor() == 0.5, why: "round({u}) jumps by 1 where {u} is halfway between two whole numbers." }
+        kink = Kink1 { at: |a| a - a.floor() == 0.5, why: "round({u}) jumps by 1 where {u} is halfway between two whole numbers." },
+        wide = w_round
     ),
     un!(
         Trunc,
@@ -680,7 +966,8 @@ pub static UNARY: [Unary; 31] = [
         f64::trunc,
         None,
         d_zero,
-        kink = Kink1 { at: |a| a == a.floor() && a != 0.0, why: "trunc({u}) jumps by 1 where {u} is a whole number other than 0." }
+        kink = Kink1 { at: |a| a == a.floor() && a != 0.0, why: "trunc({u}) jumps by 1 where {u} is a whole number other than 0." },
+        wide = w_trunc
     ),
     un!(
         Sign,
@@ -698,7 +985,8 @@ pub static UNARY: [Unary; 31] = [
         sign,
         None,
         d_zero,
-        kink = Kink1 { at: |a| a == 0.0, why: "sign({u}) jumps from \u{2212}1 to 1 where {u} = 0." }
+        kink = Kink1 { at: |a| a == 0.0, why: "sign({u}) jumps from \u{2212}1 to 1 where {u} = 0." },
+        wide = w_sign
     ),
     un!(
         Log10,
@@ -713,7 +1001,8 @@ pub static UNARY: [Unary; 31] = [
         f64::log10,
         None,
         d_log10,
-        nan = "log10 of a negative number"
+        nan = "log10 of a negative number",
+        wide = w_log10
     ),
     un!(
         Log2,
@@ -728,7 +1017,8 @@ pub static UNARY: [Unary; 31] = [
         f64::log2,
         None,
         d_log2,
-        nan = "log2 of a negative number"
+        nan = "log2 of a negative number",
+        wide = w_log2
     ),
     un!(
         Log1p,
@@ -743,7 +1033,8 @@ pub static UNARY: [Unary; 31] = [
         f64::ln_1p,
         None,
         d_log1p,
-        nan = "log1p of a number below \u{2212}1"
+        nan = "log1p of a number below \u{2212}1",
+        wide = w_log1p
     ),
     un!(
         Expm1,
@@ -757,7 +1048,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::exp_m1,
         None,
-        d_expm1
+        d_expm1,
+        wide = w_expm1
     ),
     un!(
         Exp2,
@@ -771,7 +1063,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::exp2,
         None,
-        d_exp2
+        d_exp2,
+        wide = w_exp2
     ),
     un!(
         Cbrt,
@@ -785,7 +1078,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         f64::cbrt,
         None,
-        d_cbrt
+        d_cbrt,
+        wide = w_cbrt
     ),
     un!(
         Sigmoid,
@@ -802,7 +1096,8 @@ pub static UNARY: [Unary; 31] = [
         },
         sigmoid,
         None,
-        d_sigmoid
+        d_sigmoid,
+        wide = w_sigmoid
     ),
     un!(
         Relu,
@@ -817,7 +1112,8 @@ pub static UNARY: [Unary; 31] = [
         relu,
         None,
         d_relu,
-        kink = Kink1 { at: |a| a == 0.0, why: "relu({u}) has a kink where {u} = 0: the slopes on its two sides are 0 and 1. Deep-learning libraries use 0 here." }
+        kink = Kink1 { at: |a| a == 0.0, why: "relu({u}) has a kink where {u} = 0: the slopes on its two sides are 0 and 1. Deep-learning libraries use 0 here." },
+        wide = w_relu
     ),
     un!(
         Softplus,
@@ -831,7 +1127,8 @@ pub static UNARY: [Unary; 31] = [
         ),
         softplus,
         None,
-        d_softplus
+        d_softplus,
+        wide = w_softplus
     ),
 ];
 
@@ -885,6 +1182,12 @@ impl Fun1 {
     #[inline]
     pub fn apply(self, a: f64) -> f64 {
         (self.spec().point)(a)
+    }
+
+    /// The value at one point, with no overflow or underflow on the way.
+    pub fn apply_wide(self, a: Wide) -> Wide {
+        let s = self.spec();
+        a.apply(s.point, s.wide)
     }
 }
 
@@ -1005,6 +1308,7 @@ macro_rules! bin {
             derivative: $d,
             kink: un_extra!(kink, None $(, $k = $v)*),
             nan: un_extra!(nan, "" $(, $k = $v)*),
+            wide: un_extra!(wide, None $(, $k = $v)*),
         }
     };
 }
@@ -1021,7 +1325,8 @@ pub static BINARY: [Binary; 14] = [
         Some(" + "),
         |a, b| a + b,
         d_add,
-        nan = "\u{221e} \u{2212} \u{221e}"
+        nan = "\u{221e} \u{2212} \u{221e}",
+        wide = w_add
     ),
     bin!(
         Sub,
@@ -1029,7 +1334,8 @@ pub static BINARY: [Binary; 14] = [
         Some(" - "),
         |a, b| a - b,
         d_sub,
-        nan = "\u{221e} \u{2212} \u{221e}"
+        nan = "\u{221e} \u{2212} \u{221e}",
+        wide = w_sub
     ),
     bin!(
         Mul,
@@ -1037,7 +1343,8 @@ pub static BINARY: [Binary; 14] = [
         Some("*"),
         |a, b| a * b,
         d_mul,
-        nan = "0\u{b7}\u{221e}"
+        nan = "0\u{b7}\u{221e}",
+        wide = w_mul
     ),
     bin!(
         Div,
@@ -1045,7 +1352,8 @@ pub static BINARY: [Binary; 14] = [
         Some("/"),
         |a, b| a / b,
         d_div,
-        nan = "0/0 or \u{221e}/\u{221e}"
+        nan = "0/0 or \u{221e}/\u{221e}",
+        wide = w_div
     ),
     bin!(
         Rem,
@@ -1076,7 +1384,8 @@ pub static BINARY: [Binary; 14] = [
         Some("^"),
         f64::powf,
         d_pow,
-        nan = "a negative number to a power that is not a whole number"
+        nan = "a negative number to a power that is not a whole number",
+        wide = w_pow
     ),
     bin!(
         Atan2,
@@ -1091,7 +1400,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         f64::atan2,
         d_atan2,
-        kink = Kink2 { at: |a, b, _| a == 0.0 && b <= 0.0, why: "atan2({u}, {v}) jumps by 2\u{3c0} where {u} = 0 and {v} < 0, and has no slope where both are 0." }
+        kink = Kink2 { at: |a, b, _| a == 0.0 && b <= 0.0, why: "atan2({u}, {v}) jumps by 2\u{3c0} where {u} = 0 and {v} < 0, and has no slope where both are 0." },
+        wide = w_atan2
     ),
     bin!(
         Max,
@@ -1106,7 +1416,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         nan_max,
         d_max,
-        kink = Kink2 { at: |a, b, _| a == b, why: "max({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." }
+        kink = Kink2 { at: |a, b, _| a == b, why: "max({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." },
+        wide = w_max
     ),
     bin!(
         Min,
@@ -1121,7 +1432,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         nan_min,
         d_min,
-        kink = Kink2 { at: |a, b, _| a == b, why: "min({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." }
+        kink = Kink2 { at: |a, b, _| a == b, why: "min({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." },
+        wide = w_min
     ),
     bin!(
         Fmod,
@@ -1152,7 +1464,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         f64::max,
         d_max,
-        kink = Kink2 { at: |a, b, _| a == b, why: "fmax({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." }
+        kink = Kink2 { at: |a, b, _| a == b, why: "fmax({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." },
+        wide = w_fmax
     ),
     bin!(
         Fmin,
@@ -1167,7 +1480,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         f64::min,
         d_min,
-        kink = Kink2 { at: |a, b, _| a == b, why: "fmin({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." }
+        kink = Kink2 { at: |a, b, _| a == b, why: "fmin({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." },
+        wide = w_fmin
     ),
     bin!(
         Hypot,
@@ -1181,7 +1495,8 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::hypot,
-        d_hypot
+        d_hypot,
+        wide = w_hypot
     ),
     bin!(
         Heaviside,
@@ -1196,7 +1511,8 @@ pub static BINARY: [Binary; 14] = [
         None,
         heaviside,
         d_step,
-        kink = Kink2 { at: |a, _, _| a == 0.0, why: "heaviside({u}, {v}) jumps from 0 to 1 where {u} = 0." }
+        kink = Kink2 { at: |a, _, _| a == 0.0, why: "heaviside({u}, {v}) jumps from 0 to 1 where {u} = 0." },
+        wide = w_heaviside
     ),
 ];
 
@@ -1218,6 +1534,12 @@ impl Fun2 {
     #[inline]
     pub fn apply(self, a: f64, b: f64) -> f64 {
         (self.spec().point)(a, b)
+    }
+
+    /// The value at one point, with no overflow or underflow on the way.
+    pub fn apply_wide(self, a: Wide, b: Wide) -> Wide {
+        let s = self.spec();
+        a.apply2(b, s.point, s.wide)
     }
 }
 

@@ -32,3 +32,4 @@ pub mod surface;
 pub mod ticks;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod wide;

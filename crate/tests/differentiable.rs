@@ -9,7 +9,11 @@ fn f(s: &str) -> Scalar {
 }
 
 fn nan_partials(s: &str, p: &[f64]) -> Vec<bool> {
-    f(s).gradient(p).unwrap().iter().map(|v| v.is_nan()).collect()
+    f(s).gradient(p)
+        .unwrap()
+        .iter()
+        .map(|v| v.is_nan())
+        .collect()
 }
 
 fn reason(s: &str, p: &[f64]) -> Option<String> {
@@ -22,9 +26,15 @@ fn undefined_f_has_no_gradient() {
     assert_eq!(nan_partials("ln(x)", &[-1.0]), [true]);
     assert_eq!(nan_partials("x*ln(x) + y*ln(y)", &[0.0, 1.0]), [true, true]);
     assert_eq!(nan_partials("sqrt(x) + y", &[-4.0, 1.0]), [true, true]);
-    assert_eq!(nan_partials("x*ln(x) + y*ln(y)", &[0.5, 1.0]), [false, false]);
+    assert_eq!(
+        nan_partials("x*ln(x) + y*ln(y)", &[0.5, 1.0]),
+        [false, false]
+    );
     let r = reason("ln(x - 1) + y", &[-1.0, 0.0]).unwrap();
-    assert!(r.starts_with("f is undefined here: ln of a negative number"), "{r}");
+    assert!(
+        r.starts_with("f is undefined here: ln of a negative number"),
+        "{r}"
+    );
     assert!(r.contains("x - 1 = -2"), "{r}");
     let r = reason("x/y", &[0.0, 0.0]).unwrap();
     assert!(r.contains("0/0"), "{r}");
@@ -48,8 +58,12 @@ fn kinks_have_no_gradient() {
         r,
         "not differentiable here: abs(x) has a kink where x = 0: the slopes on its two sides are \u{2212}1 and 1. Deep-learning libraries use 0 here."
     );
-    assert!(reason("max(x, y)", &[1.0, 1.0]).unwrap().contains("max(x, y) has a kink where x = y"));
-    assert!(reason("relu(x)", &[0.0]).unwrap().contains("relu(x) has a kink"));
+    assert!(reason("max(x, y)", &[1.0, 1.0])
+        .unwrap()
+        .contains("max(x, y) has a kink where x = y"));
+    assert!(reason("relu(x)", &[0.0])
+        .unwrap()
+        .contains("relu(x) has a kink"));
     assert_eq!(reason("abs(x) + y", &[0.5, 1.0]), None);
 }
 
