@@ -15,7 +15,11 @@ use crate::graph::{Graph, Id, Mode, Node};
 pub fn derive(g: &mut Graph, roots: &[Id], var: u32, budget: usize) -> Result<Vec<Id>, Error> {
     let saved = g.mode;
     g.mode = Mode::Algebraic;
-    let r = derive_inner(g, roots, var, budget);
+    let r = derive_inner(g, roots, var, budget).map(|ds| {
+        ds.into_iter()
+            .map(|d| crate::tidy::tidy(g, d))
+            .collect::<Vec<Id>>()
+    });
     g.mode = saved;
     r
 }

@@ -1237,8 +1237,8 @@ fn d_pow(g: &mut Graph, me: Id, u: Id, v: Id, du: Id, dv: Id) -> Id {
         let vp = g.mul(v, p);
         g.mul(vp, du)
     } else if du == zero {
-        // u^v·ln(u)·v'
-        let l = g.un(Fun1::Ln, u);
+        // u^v·ln(u)·v', with ln(10) kept as ln(10)
+        let l = g.un_symbolic(Fun1::Ln, u);
         let p = g.mul(me, l);
         g.mul(p, dv)
     } else {

@@ -165,6 +165,12 @@ impl Graph {
         self.intern(Node::Num(v.to_bits()))
     }
 
+    /// A node exactly as given, without simplifying: for `tidy`, which has
+    /// already chosen the form to print.
+    pub fn raw(&mut self, n: Node) -> Id {
+        self.intern(n)
+    }
+
     pub fn konst(&mut self, k: Konst) -> Id {
         self.intern(Node::Const(k))
     }
@@ -459,7 +465,14 @@ impl Graph {
             return a;
         }
         if let (Some(x), Some(y)) = (self.lit(a), self.lit(b)) {
-            return self.fold(x / y, Fun2::Div, a, b);
+            // 1/3 stays a fraction (it prints as typed, and derivatives keep
+            // x^(1/3) exact); quotients a double holds exactly fold.
+            let whole = |v: f64| v.fract() == 0.0 && v.abs() < 9.0e15;
+            let q = x / y;
+            if whole(x) && whole(y) && y != 0.0 && !(q * 1024.0).fract().eq(&0.0) {
+                return self.intern(Node::Bin(Fun2::Div, a, b));
+            }
+            return self.fold(q, Fun2::Div, a, b);
         }
         let (na, aa) = self.unneg(a);
         let (nb, bb) = self.unneg(b);
@@ -474,8 +487,12 @@ impl Graph {
             // (c*x)/d = (c/d)*x for literals c and d; (c*x)/y = c*(x/y).
             if let Node::Bin(Fun2::Mul, c, x) = self.node(a) {
                 if let (Some(cv), Some(dv)) = (self.lit(c), self.lit(b)) {
-                    let q = self.num(cv / dv);
-                    return self.mul(q, x);
+                    // Only when c/d is exact in binary (2x/4 = x/2); 2y/9
+                    // stays 2*(y/9), so the ninth remains a fraction.
+                    if ((cv / dv) * 1024.0).fract() == 0.0 {
+                        let q = self.num(cv / dv);
+                        return self.mul(q, x);
+                    }
                 }
                 if self.lit(c).is_some() {
                     let q = self.div(x, b);

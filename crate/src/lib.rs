@@ -30,6 +30,7 @@ pub mod parse;
 pub mod print;
 pub mod surface;
 pub mod ticks;
+pub mod tidy;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod wide;
