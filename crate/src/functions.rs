@@ -131,7 +131,7 @@ fn recip(g: &mut Graph, d: Id) -> Id {
 
 fn ln_of(g: &mut Graph, c: f64) -> Id {
     let n = num(g, c);
-    g.un_symbolic(Fun1::Ln, n)
+    g.un(Fun1::Ln, n)
 }
 
 // ---- point evaluators that are not a single std call ----
@@ -1238,7 +1238,7 @@ fn d_pow(g: &mut Graph, me: Id, u: Id, v: Id, du: Id, dv: Id) -> Id {
         g.mul(vp, du)
     } else if du == zero {
         // u^v·ln(u)·v', with ln(10) kept as ln(10)
-        let l = g.un_symbolic(Fun1::Ln, u);
+        let l = g.un(Fun1::Ln, u);
         let p = g.mul(me, l);
         g.mul(p, dv)
     } else {

@@ -278,28 +278,15 @@ impl Graph {
         if f == Fun1::Neg {
             return self.neg(a);
         }
-        if let Some(v) = self.lit(a) {
-            let r = f.apply(v);
-            // Same libm call now as at run time, so folding is exact.
-            if r.is_finite() {
-                return self.num(r);
-            }
-        }
+        // A function of a literal is kept as typed (ln(10), sqrt(2)): it
+        // prints as written and reads back to itself, and a textbook keeps
+        // ln(10) in a derivative rather than its digits.
         match (f, self.node(a)) {
             (Fun1::Ln, Node::Const(Konst::E)) => return self.num(1.0),
             (Fun1::Ln, Node::Un(Fun1::Exp, x)) if self.mode == Mode::Algebraic => return x,
             _ => {}
         }
         self.intern(Node::Un(f, a))
-    }
-
-    /// f(a) kept as a node even when a is a literal, so ln(10) in a
-    /// derivative prints as ln(10), not as its digits.
-    pub fn un_symbolic(&mut self, f: Fun1, a: Id) -> Id {
-        if self.lit(a).is_some() {
-            return self.intern(Node::Un(f, a));
-        }
-        self.un(f, a)
     }
 
     pub fn add(&mut self, a: Id, b: Id) -> Id {

@@ -55,6 +55,27 @@ fn starts_negative(g: &Graph, id: Id) -> bool {
     }
 }
 
+/// Whether the typeset form begins with a digit (a number, or a product,
+/// power or fraction led by one).
+fn starts_with_number(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(_) => true,
+        Node::Bin(Fun2::Mul | Fun2::Pow | Fun2::Rem | Fun2::Div, a, _) => {
+            prec(g, a) >= 2 && starts_with_number(g, a)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the typeset form ends with a digit on the baseline.
+fn ends_with_number(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(_) => true,
+        Node::Bin(Fun2::Mul, _, b) => ends_with_number(g, b),
+        _ => false,
+    }
+}
+
 /// Shortest text that reads back to the same f64.
 pub fn number(v: f64) -> String {
     if v.is_nan() {
@@ -278,17 +299,20 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
                     ml_paren(g, b, vars, out, pb <= 1 || starts_negative(g, b));
                 }
                 _ => {
-                    // A number on the right, or a product of numbers, needs a
-                    // visible dot; otherwise juxtaposition reads as a product.
-                    let numeric_right = matches!(g.node(b), Node::Num(_));
+                    // Two numbers are never set side by side: 2·3^x, ln(10)·10^x,
+                    // 2·(1/3) need a visible dot; elsewhere juxtaposition reads
+                    // as a product.
+                    let paren_b = pb <= 3 && !(f == Fun2::Mul && pb == 2);
+                    let fraction_b = matches!(g.node(b), Node::Bin(Fun2::Div, ..));
+                    let dot = !paren_b && (starts_with_number(g, b) || (fraction_b && ends_with_number(g, a)));
                     let op = match f {
                         Fun2::Rem => " mod ",
-                        _ if numeric_right => "\u{b7}",
+                        _ if dot => "\u{b7}",
                         _ => "\u{2062}",
                     };
                     ml_paren(g, a, vars, out, pa < 2);
                     mo(out, op);
-                    ml_paren(g, b, vars, out, pb <= 3 && !(f == Fun2::Mul && pb == 2));
+                    ml_paren(g, b, vars, out, paren_b);
                 }
             }
         }
@@ -325,6 +349,43 @@ mod tests {
             let s = number(v);
             assert_eq!(s.parse::<f64>().unwrap(), v, "{s}");
         }
+    }
+
+    /// The first character of text after each invisible times.
+    fn after_invisible_times(m: &str) -> Vec<char> {
+        let mut v = Vec::new();
+        for (k, _) in m.match_indices("\u{2062}</mo>") {
+            let rest = &m[k + "\u{2062}</mo>".len()..];
+            let mut in_tag = false;
+            for c in rest.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ if !in_tag => {
+                        v.push(c);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn mathml_never_sets_two_numbers_side_by_side() {
+        for s in ["2*3^x", "ln(10)*10^x", "x*2", "2*(1/3)", "sin(x)*2*x", "x^2*3^y", "y*(1/3)*x"] {
+            let (g, r, v) = parse_all(&[s], None).unwrap();
+            let m = to_mathml(&g, r[0], &v).unwrap();
+            assert!(
+                after_invisible_times(&m).iter().all(|c| !c.is_ascii_digit()),
+                "{s}: {m}"
+            );
+            assert!(!m.contains("</mn><mn>") && !m.contains("</mn><msup><mn>"), "{s}: {m}");
+        }
+        let f = crate::field::Scalar::parse("10^x + x^(1/3)", None).unwrap();
+        let m = f.partial("x").unwrap().to_mathml().unwrap();
+        assert!(after_invisible_times(&m).iter().all(|c| !c.is_ascii_digit()), "{m}");
     }
 
     #[test]

@@ -659,6 +659,8 @@ impl Writer<'_> {
     fn coef(&mut self, c: Q) -> Id {
         match c {
             Q::R(p, 1) => self.num(p as f64),
+            // A binary fraction is exact as a literal: 1.5, as typed.
+            Q::R(p, q) if q & (q - 1) == 0 => self.num(p as f64 / q as f64),
             Q::R(p, q) => {
                 let (a, b) = (self.num(p as f64), self.num(q as f64));
                 self.g.raw(Node::Bin(Fun2::Div, a, b))
@@ -744,6 +746,9 @@ impl Writer<'_> {
     fn term(&mut self, t: &Term, _top: bool) -> Id {
         let t = &self.quotients(t);
         let c = t.c.abs();
+        if t.f.is_empty() {
+            return self.coef(c);
+        }
         let (cn, cd) = match c {
             Q::R(p, q) => (Q::R(p, 1), Q::R(q, 1)),
             f => (f, Q::ONE),

@@ -222,3 +222,46 @@ proptest! {
         }
     }
 }
+
+/// print → parse → print gives the same text.
+fn reprints_the_same(t: &str) -> Result<(), String> {
+    let back = Scalar::parse(t, Some(&vars()))
+        .map_err(|e| format!("{t} does not parse: {}", e.message))?
+        .to_text()
+        .map_err(|e| e.message)?;
+    if back == t {
+        Ok(())
+    } else {
+        Err(format!("{t}\n reprints as\n{back}"))
+    }
+}
+
+#[test]
+fn printing_is_idempotent_on_textbook_functions() {
+    let ackley = "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";
+    for s in [ackley, "x^(1/3)", "10^x", "sqrt(x^2 + y^2)", "(x^2 - y^2)/(x^2 + y^2)", "max(x, y)", "atan(y/x)"] {
+        let f = Scalar::parse(s, Some(&vars())).unwrap();
+        reprints_the_same(&f.to_text().unwrap()).unwrap();
+        for v in ["x", "y"] {
+            let t = f.partial(v).unwrap().to_text().unwrap();
+            assert!(!t.contains("- (-") && !t.contains("+ (-"), "{t}");
+            reprints_the_same(&t).unwrap();
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn printing_is_idempotent(s in expr()) {
+        let f = Scalar::parse(&s, Some(&vars())).unwrap();
+        let r = reprints_the_same(&f.to_text().unwrap());
+        prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+        for v in ["x", "y"] {
+            let t = f.partial(v).unwrap().to_text().unwrap();
+            let r = reprints_the_same(&t);
+            prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+        }
+    }
+}
