@@ -10,8 +10,9 @@
 //! modulo, `max` propagates NaN while `fmax` ignores it, `round` rounds ties
 //! to even. Single points go through each row's `point` evaluator, and only
 //! there, so swapping in correctly rounded functions is one line per row;
-//! grids go through `block`, the fast kernels of `fastmath`, where a row
-//! has one.
+//! grids go through `block`, written separately in each row: the fast
+//! kernels of `fastmath` where there is one, else the standard function
+//! lane by lane, so changing `point` leaves grids as fast as they are.
 
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst};
@@ -48,8 +49,10 @@ pub struct Unary {
     pub names: Names,
     /// The value at one point: the only place single points compute f(a).
     pub point: fn(f64) -> f64,
-    /// A fast kernel for a block of points, where there is one.
-    pub block: Option<Block1>,
+    /// The value on a block of points, for grids: a fast kernel from
+    /// `fastmath` where there is one, else the standard function lane by
+    /// lane. Kept apart from `point` so the two can change separately.
+    pub block: Block1,
     pub derivative: Rule1,
     /// Where f is not differentiable though defined (kinks and jumps).
     pub kink: Option<Kink1>,
@@ -84,6 +87,8 @@ pub struct Binary {
     /// instead of a call.
     pub symbol: Option<&'static str>,
     pub point: fn(f64, f64) -> f64,
+    /// The value on blocks of points, for grids (see `Unary::block`).
+    pub block: fn(&[f64], &[f64], &mut [f64]),
     pub derivative: Rule2,
     pub kink: Option<Kink2>,
     pub nan: &'static str,
@@ -617,6 +622,19 @@ fn d_softplus(g: &mut Graph, _: Id, u: Id) -> Id {
     g.un(Fun1::Sigmoid, u)
 }
 
+/// A block evaluator that applies `f` lane by lane (a fn item, so each
+/// row's loop is compiled for its own function).
+macro_rules! lanes {
+    ($f:expr) => {{
+        fn lanes(src: &[f64], dst: &mut [f64]) {
+            for (d, &x) in dst.iter_mut().zip(src) {
+                *d = $f(x);
+            }
+        }
+        lanes
+    }};
+}
+
 macro_rules! un {
     ($fun:ident, $names:expr, $point:expr, $block:expr, $d:ident $(, $k:ident = $v:expr)* $(,)?) => {
         Unary {
@@ -651,7 +669,7 @@ pub static UNARY: [Unary; 31] = [
         Neg,
         names("-", &[], &[], ONE, "<mo>\u{2212}</mo>", "negation"),
         |a| -a,
-        None,
+        lanes!(|a: f64| -a),
         d_neg,
         wide = w_neg
     ),
@@ -666,7 +684,7 @@ pub static UNARY: [Unary; 31] = [
             "square root"
         ),
         f64::sqrt,
-        None,
+        lanes!(f64::sqrt),
         d_sqrt,
         nan = "the square root of a negative number",
         wide = w_sqrt
@@ -682,7 +700,7 @@ pub static UNARY: [Unary; 31] = [
             "e to the power"
         ),
         f64::exp,
-        Some(fastmath::exp_block),
+        fastmath::exp_block,
         d_self,
         wide = w_exp
     ),
@@ -700,7 +718,7 @@ pub static UNARY: [Unary; 31] = [
             )
         },
         f64::ln,
-        Some(fastmath::ln_block),
+        fastmath::ln_block,
         d_ln,
         nan = "ln of a negative number",
         wide = w_ln
@@ -716,7 +734,7 @@ pub static UNARY: [Unary; 31] = [
             "absolute value"
         ),
         f64::abs,
-        None,
+        lanes!(f64::abs),
         d_abs,
         kink = Kink1 { at: |a| a == 0.0, why: "abs({u}) has a kink where {u} = 0: the slopes on its two sides are \u{2212}1 and 1. Deep-learning libraries use 0 here." },
         wide = w_abs
@@ -732,7 +750,7 @@ pub static UNARY: [Unary; 31] = [
             "sine"
         ),
         f64::sin,
-        Some(fastmath::sin_block),
+        fastmath::sin_block,
         d_sin,
         nan = "sin of an infinite number",
         wide = w_sin
@@ -748,7 +766,7 @@ pub static UNARY: [Unary; 31] = [
             "cosine"
         ),
         f64::cos,
-        Some(fastmath::cos_block),
+        fastmath::cos_block,
         d_cos,
         nan = "cos of an infinite number"
     ),
@@ -763,7 +781,7 @@ pub static UNARY: [Unary; 31] = [
             "tangent"
         ),
         f64::tan,
-        None,
+        lanes!(f64::tan),
         d_tan,
         nan = "tan of an infinite number",
         wide = w_tan
@@ -779,7 +797,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse sine"
         ),
         f64::asin,
-        None,
+        lanes!(f64::asin),
         d_asin,
         nan = "asin of a number outside [\u{2212}1, 1]",
         wide = w_asin
@@ -795,7 +813,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse cosine"
         ),
         f64::acos,
-        None,
+        lanes!(f64::acos),
         d_acos,
         nan = "acos of a number outside [\u{2212}1, 1]"
     ),
@@ -810,7 +828,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse tangent"
         ),
         f64::atan,
-        None,
+        lanes!(f64::atan),
         d_atan,
         wide = w_atan
     ),
@@ -825,7 +843,7 @@ pub static UNARY: [Unary; 31] = [
             "hyperbolic sine"
         ),
         f64::sinh,
-        None,
+        lanes!(f64::sinh),
         d_sinh,
         wide = w_sinh
     ),
@@ -840,7 +858,7 @@ pub static UNARY: [Unary; 31] = [
             "hyperbolic cosine"
         ),
         f64::cosh,
-        None,
+        lanes!(f64::cosh),
         d_cosh,
         wide = w_cosh
     ),
@@ -855,7 +873,7 @@ pub static UNARY: [Unary; 31] = [
             "hyperbolic tangent"
         ),
         f64::tanh,
-        None,
+        lanes!(f64::tanh),
         d_tanh,
         wide = w_tanh
     ),
@@ -870,7 +888,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse hyperbolic sine"
         ),
         f64::asinh,
-        None,
+        lanes!(f64::asinh),
         d_asinh,
         wide = w_asinh
     ),
@@ -885,7 +903,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse hyperbolic cosine"
         ),
         f64::acosh,
-        None,
+        lanes!(f64::acosh),
         d_acosh,
         nan = "acosh of a number below 1"
     ),
@@ -900,7 +918,7 @@ pub static UNARY: [Unary; 31] = [
             "inverse hyperbolic tangent"
         ),
         f64::atanh,
-        None,
+        lanes!(f64::atanh),
         d_atanh,
         nan = "atanh of a number outside [\u{2212}1, 1]",
         wide = w_atanh
@@ -916,7 +934,7 @@ pub static UNARY: [Unary; 31] = [
             "largest integer ≤ x"
         ),
         f64::floor,
-        None,
+        lanes!(f64::floor),
         d_zero,
         kink = Kink1 { at: |a| a == a.floor(), why: "floor({u}) jumps by 1 where {u} is a whole number." },
         wide = w_floor
@@ -932,7 +950,7 @@ pub static UNARY: [Unary; 31] = [
             "smallest integer ≥ x"
         ),
         f64::ceil,
-        None,
+        lanes!(f64::ceil),
         d_zero,
         kink = Kink1 { at: |a| a == a.floor(), why: "ceil({u}) jumps by 1 where {u} is a whole number." },
         wide = w_ceil
@@ -948,7 +966,7 @@ pub static UNARY: [Unary; 31] = [
             "nearest integer, ties to even (round(2.5) = 2)"
         ),
         f64::round_ties_even,
-        None,
+        lanes!(f64::round_ties_even),
         d_zero,
         kink = Kink1 { at: |a| a - a.floor() == 0.5, why: "round({u}) jumps by 1 where {u} is halfway between two whole numbers." },
         wide = w_round
@@ -964,7 +982,7 @@ pub static UNARY: [Unary; 31] = [
             "integer part, towards 0"
         ),
         f64::trunc,
-        None,
+        lanes!(f64::trunc),
         d_zero,
         kink = Kink1 { at: |a| a == a.floor() && a != 0.0, why: "trunc({u}) jumps by 1 where {u} is a whole number other than 0." },
         wide = w_trunc
@@ -983,7 +1001,7 @@ pub static UNARY: [Unary; 31] = [
             )
         },
         sign,
-        None,
+        lanes!(sign),
         d_zero,
         kink = Kink1 { at: |a| a == 0.0, why: "sign({u}) jumps from \u{2212}1 to 1 where {u} = 0." },
         wide = w_sign
@@ -999,7 +1017,7 @@ pub static UNARY: [Unary; 31] = [
             "base-10 logarithm"
         ),
         f64::log10,
-        None,
+        lanes!(f64::log10),
         d_log10,
         nan = "log10 of a negative number",
         wide = w_log10
@@ -1015,7 +1033,7 @@ pub static UNARY: [Unary; 31] = [
             "base-2 logarithm"
         ),
         f64::log2,
-        None,
+        lanes!(f64::log2),
         d_log2,
         nan = "log2 of a negative number",
         wide = w_log2
@@ -1031,7 +1049,7 @@ pub static UNARY: [Unary; 31] = [
             "ln(1 + x), accurate for small x"
         ),
         f64::ln_1p,
-        None,
+        lanes!(f64::ln_1p),
         d_log1p,
         nan = "log1p of a number below \u{2212}1",
         wide = w_log1p
@@ -1047,7 +1065,7 @@ pub static UNARY: [Unary; 31] = [
             "e^x − 1, accurate for small x"
         ),
         f64::exp_m1,
-        None,
+        lanes!(f64::exp_m1),
         d_expm1,
         wide = w_expm1
     ),
@@ -1062,7 +1080,7 @@ pub static UNARY: [Unary; 31] = [
             "2 to the power"
         ),
         f64::exp2,
-        None,
+        lanes!(f64::exp2),
         d_exp2,
         wide = w_exp2
     ),
@@ -1077,7 +1095,7 @@ pub static UNARY: [Unary; 31] = [
             "cube root (negative for negative x)"
         ),
         f64::cbrt,
-        None,
+        lanes!(f64::cbrt),
         d_cbrt,
         wide = w_cbrt
     ),
@@ -1095,7 +1113,7 @@ pub static UNARY: [Unary; 31] = [
             )
         },
         sigmoid,
-        None,
+        lanes!(sigmoid),
         d_sigmoid,
         wide = w_sigmoid
     ),
@@ -1110,7 +1128,7 @@ pub static UNARY: [Unary; 31] = [
             "max(x, 0)"
         ),
         relu,
-        None,
+        lanes!(relu),
         d_relu,
         kink = Kink1 { at: |a| a == 0.0, why: "relu({u}) has a kink where {u} = 0: the slopes on its two sides are 0 and 1. Deep-learning libraries use 0 here." },
         wide = w_relu
@@ -1126,7 +1144,7 @@ pub static UNARY: [Unary; 31] = [
             "ln(1 + e^x), a smooth ReLU"
         ),
         softplus,
-        None,
+        lanes!(softplus),
         d_softplus,
         wide = w_softplus
     ),
@@ -1298,13 +1316,26 @@ fn d_step(g: &mut Graph, _: Id, _: Id, _: Id, _: Id, _: Id) -> Id {
     num(g, 0.0)
 }
 
+/// `lanes!` for two arguments.
+macro_rules! lanes2 {
+    ($f:expr) => {{
+        fn lanes(a: &[f64], b: &[f64], dst: &mut [f64]) {
+            for ((d, &x), &y) in dst.iter_mut().zip(a).zip(b) {
+                *d = $f(x, y);
+            }
+        }
+        lanes
+    }};
+}
+
 macro_rules! bin {
-    ($fun:ident, $names:expr, $symbol:expr, $point:expr, $d:ident $(, $k:ident = $v:expr)* $(,)?) => {
+    ($fun:ident, $names:expr, $symbol:expr, $point:expr, $block:expr, $d:ident $(, $k:ident = $v:expr)* $(,)?) => {
         Binary {
             fun: Fun2::$fun,
             names: $names,
             symbol: $symbol,
             point: $point,
+            block: $block,
             derivative: $d,
             kink: un_extra!(kink, None $(, $k = $v)*),
             nan: un_extra!(nan, "" $(, $k = $v)*),
@@ -1324,6 +1355,7 @@ pub static BINARY: [Binary; 14] = [
         names("+", &[], &[], TWO, "<mo>+</mo>", "addition"),
         Some(" + "),
         |a, b| a + b,
+        lanes2!(|a: f64, b: f64| a + b),
         d_add,
         nan = "\u{221e} \u{2212} \u{221e}",
         wide = w_add
@@ -1333,6 +1365,7 @@ pub static BINARY: [Binary; 14] = [
         names("-", &[], &[], TWO, "<mo>\u{2212}</mo>", "subtraction"),
         Some(" - "),
         |a, b| a - b,
+        lanes2!(|a: f64, b: f64| a - b),
         d_sub,
         nan = "\u{221e} \u{2212} \u{221e}",
         wide = w_sub
@@ -1342,6 +1375,7 @@ pub static BINARY: [Binary; 14] = [
         names("*", &[], &[], TWO, "<mo>\u{b7}</mo>", "multiplication"),
         Some("*"),
         |a, b| a * b,
+        lanes2!(|a: f64, b: f64| a * b),
         d_mul,
         nan = "0\u{b7}\u{221e}",
         wide = w_mul
@@ -1351,6 +1385,7 @@ pub static BINARY: [Binary; 14] = [
         names("/", &[], &[], TWO, "<mo>/</mo>", "division"),
         Some("/"),
         |a, b| a / b,
+        lanes2!(|a: f64, b: f64| a / b),
         d_div,
         nan = "0/0 or \u{221e}/\u{221e}",
         wide = w_div
@@ -1367,6 +1402,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         Some("%"),
         floor_mod,
+        lanes2!(floor_mod),
         d_rem,
         kink = Kink2 { at: |_, b, m| m == 0.0 && b != 0.0, why: "{u} % {v} jumps where {u} is a multiple of {v}." },
         nan = "a remainder after dividing by 0, or of \u{221e}"
@@ -1383,6 +1419,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         Some("^"),
         f64::powf,
+        lanes2!(f64::powf),
         d_pow,
         nan = "a negative number to a power that is not a whole number",
         wide = w_pow
@@ -1399,6 +1436,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::atan2,
+        lanes2!(f64::atan2),
         d_atan2,
         kink = Kink2 { at: |a, b, _| a == 0.0 && b <= 0.0, why: "atan2({u}, {v}) jumps by 2\u{3c0} where {u} = 0 and {v} < 0, and has no slope where both are 0." },
         wide = w_atan2
@@ -1415,6 +1453,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         nan_max,
+        lanes2!(nan_max),
         d_max,
         kink = Kink2 { at: |a, b, _| a == b, why: "max({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." },
         wide = w_max
@@ -1431,6 +1470,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         nan_min,
+        lanes2!(nan_min),
         d_min,
         kink = Kink2 { at: |a, b, _| a == b, why: "min({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." },
         wide = w_min
@@ -1447,6 +1487,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         |a, b| a % b,
+        lanes2!(|a: f64, b: f64| a % b),
         d_rem,
         kink = Kink2 { at: |a, b, m| m == 0.0 && a != 0.0 && b != 0.0, why: "fmod({u}, {v}) jumps where {u} is a multiple of {v} other than 0." },
         nan = "a remainder after dividing by 0, or of \u{221e}"
@@ -1463,6 +1504,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::max,
+        lanes2!(f64::max),
         d_max,
         kink = Kink2 { at: |a, b, _| a == b, why: "fmax({u}, {v}) has a kink where {u} = {v}: on each side it follows the larger one, and their slopes differ." },
         wide = w_fmax
@@ -1479,6 +1521,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::min,
+        lanes2!(f64::min),
         d_min,
         kink = Kink2 { at: |a, b, _| a == b, why: "fmin({u}, {v}) has a kink where {u} = {v}: on each side it follows the smaller one, and their slopes differ." },
         wide = w_fmin
@@ -1495,6 +1538,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         f64::hypot,
+        lanes2!(f64::hypot),
         d_hypot,
         wide = w_hypot
     ),
@@ -1510,6 +1554,7 @@ pub static BINARY: [Binary; 14] = [
         ),
         None,
         heaviside,
+        lanes2!(heaviside),
         d_step,
         kink = Kink2 { at: |a, _, _| a == 0.0, why: "heaviside({u}, {v}) jumps from 0 to 1 where {u} = 0." },
         wide = w_heaviside
