@@ -296,7 +296,33 @@ impl Program {
                         }
                     }
                 }
+                self.redo_overflows(&xs[i0..i0 + n], y, &mut out[base..base + n * k]);
                 i0 += n;
+            }
+        }
+    }
+}
+
+impl Program {
+    /// Derivatives that came out ∞ or NaN where f is finite (an overflow on
+    /// the way, as in σ' far out) are computed again at that point as
+    /// `eval` computes them, in wide numbers: rare, so grids stay fast, and
+    /// grids agree with points. Programs without guards (values only) are
+    /// left as they are.
+    fn redo_overflows(&self, xs: &[f64], y: f64, block: &mut [f64]) {
+        let k = self.outputs.len();
+        if self.guards.is_empty() || k == 0 || block.iter().all(|v| v.is_finite()) {
+            return;
+        }
+        for (i, &x) in xs.iter().enumerate() {
+            let row = &mut block[i * k..(i + 1) * k];
+            let f_finite = self
+                .guards
+                .iter()
+                .filter(|g| g.node.is_none())
+                .all(|g| self.regs[g.me as usize * BLOCK + i].is_finite());
+            if f_finite && row.iter().any(|v| !v.is_finite()) {
+                self.eval(&[x, y], row);
             }
         }
     }

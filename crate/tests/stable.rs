@@ -124,3 +124,24 @@ fn ordinary_points_are_bit_for_bit_the_doubles() {
         (x * y).sin() / (1.0 + x * x) - y.ln()
     );
 }
+
+#[test]
+fn gradient_grids_agree_with_points_where_doubles_overflow() {
+    // σ(x·y) across x·y = ±1600: the plain double formula is ∞/∞ there.
+    let mut f = Scalar::parse("1/(1+exp(-x*y))", None).unwrap();
+    let g = f.gradient_grid(-40.0, 40.0, 5, 39.0, 40.0, 3).unwrap();
+    let xs = gradients::field::linspace(-40.0, 40.0, 5);
+    let ys = gradients::field::linspace(39.0, 40.0, 3);
+    for (j, &y) in ys.iter().enumerate() {
+        for (i, &x) in xs.iter().enumerate() {
+            let p = f.gradient(&[x, y]).unwrap();
+            let k = 2 * (j * 5 + i);
+            assert!(p.iter().all(|v| v.is_finite()), "{x} {y}");
+            assert!(close(g[k], p[0]) && close(g[k + 1], p[1]), "{x} {y}: {:?} vs {p:?}", &g[k..k + 2]);
+        }
+    }
+    // Where f itself is undefined the gradient stays NaN.
+    let mut h = Scalar::parse("ln(x) + y", None).unwrap();
+    let g = h.gradient_grid(-1.0, -0.5, 2, 0.0, 1.0, 2).unwrap();
+    assert!(g.iter().all(|v| v.is_nan()));
+}
