@@ -1836,6 +1836,74 @@ mod tests {
     }
 
     #[test]
+    fn wide_evaluation_is_the_point_evaluator_in_range() {
+        let xs = [
+            -3.7, -1.0, -0.5, -1e-3, 0.0, 1e-300, 0.3, 0.5, 0.999, 1.0, 2.5, 7.0, 30.0, 650.0,
+        ];
+        for u in &UNARY {
+            for &x in &xs {
+                let want = (u.point)(x);
+                let got = u.fun.apply_wide(Wide::from_f64(x)).to_f64();
+                if want.is_finite() && (want == 0.0 || want.abs() >= f64::MIN_POSITIVE) {
+                    assert_eq!(got.to_bits(), want.to_bits(), "{}({x})", u.names.name);
+                }
+            }
+        }
+        for b in &BINARY {
+            for &x in &xs {
+                for &y in &xs {
+                    let want = (b.point)(x, y);
+                    let got = b
+                        .fun
+                        .apply_wide(Wide::from_f64(x), Wide::from_f64(y))
+                        .to_f64();
+                    if want.is_finite() && (want == 0.0 || want.abs() >= f64::MIN_POSITIVE) {
+                        assert!(got == want, "{}({x}, {y}): {got} vs {want}", b.names.name);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_rules_beyond_the_doubles() {
+        let w = Wide::from_f64;
+        let un = |f: Fun1, x: Wide| f.apply_wide(x);
+        let bin = |f: Fun2, x: Wide, y: Wide| f.apply_wide(x, y);
+        let close = |a: f64, b: f64| (a - b).abs() <= 4e-16 * b.abs();
+        // e^1000 is no double, but ln(e^1000) is.
+        let big = un(Fun1::Exp, w(1000.0));
+        assert_eq!(big.to_f64(), f64::INFINITY);
+        assert!(close(un(Fun1::Ln, big).to_f64(), 1000.0));
+        assert!(close(un(Fun1::Log2, un(Fun1::Exp2, w(-1100.0))).to_f64(), -1100.0));
+        assert!(close(un(Fun1::Log10, big).to_f64(), 1000.0 / std::f64::consts::LN_10));
+        // sqrt and cbrt of values beyond the doubles.
+        let sq = bin(Fun2::Mul, w(1e200), w(1e200));
+        assert!(close(un(Fun1::Sqrt, sq).to_f64(), 1e200));
+        let cube = bin(Fun2::Pow, w(1e-200), w(3.0));
+        assert!(close(un(Fun1::Cbrt, cube).to_f64(), 1e-200));
+        assert!(close(bin(Fun2::Div, cube, bin(Fun2::Mul, w(1e-200), w(1e-200))).to_f64(), 1e-200));
+        // sinh/cosh far out, and their ratio.
+        let r = bin(Fun2::Div, un(Fun1::Sinh, w(800.0)), un(Fun1::Cosh, w(800.0)));
+        assert_eq!(r.to_f64(), 1.0);
+        let h = bin(Fun2::Hypot, sq, sq);
+        assert!(close(bin(Fun2::Div, h, w(1e200)).to_f64(), 2f64.sqrt() * 1e200));
+        assert!(close(bin(Fun2::Atan2, sq, sq).to_f64(), std::f64::consts::FRAC_PI_4));
+        // σ and softplus far below 0 are e^x, exactly enough to divide by it.
+        let e = un(Fun1::Exp, w(-800.0));
+        assert!(close(bin(Fun2::Div, un(Fun1::Sigmoid, w(-800.0)), e).to_f64(), 1.0));
+        assert!(close(bin(Fun2::Div, un(Fun1::Softplus, w(-800.0)), e).to_f64(), 1.0));
+        // Rounding functions of a tiny negative number.
+        let tiny = bin(Fun2::Mul, w(-1e-300), w(1e-300));
+        assert_eq!(un(Fun1::Floor, tiny).to_f64(), -1.0);
+        assert_eq!(un(Fun1::Ceil, tiny).to_f64(), 0.0);
+        assert_eq!(un(Fun1::Sign, tiny).to_f64(), -1.0);
+        assert_eq!(bin(Fun2::Max, tiny, w(0.0)).to_f64(), 0.0);
+        assert_eq!(bin(Fun2::Min, tiny, w(0.0)).to_f64(), -0.0);
+        assert!(bin(Fun2::Min, tiny, w(f64::NAN)).is_nan());
+    }
+
+    #[test]
     fn names_resolve_with_their_prefix() {
         assert_eq!(
             lookup("log", Prefix::Numpy).map(|r| r.1),

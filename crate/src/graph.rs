@@ -324,8 +324,13 @@ impl Graph {
                     return self.sub(a, t);
                 }
             }
-            // Literals last in a sum: "2*x + 1" reads better than "1 + 2*x".
-            if self.lit(a).is_some() {
+            // Literals last in a sum: "2*x + 1" reads better than "1 + 2*x",
+            // and "x - 1" better than "x + (-1)".
+            if let Some(v) = self.lit(a) {
+                if v < 0.0 {
+                    let p = self.num(-v);
+                    return self.sub(b, p);
+                }
                 return self.intern(Node::Bin(Fun2::Add, b, a));
             }
         } else if a == b {

@@ -55,6 +55,26 @@ fn starts_negative(g: &Graph, id: Id) -> bool {
     }
 }
 
+/// Whether a product or quotient chain has a % on its left spine: a minus
+/// sign written before it would bind to the dividend alone.
+fn leads_with_rem(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Bin(Fun2::Rem, ..) => true,
+        Node::Bin(Fun2::Mul | Fun2::Div, a, _) => leads_with_rem(g, a),
+        _ => false,
+    }
+}
+
+/// Whether a product chain starts with the literal 0: "-0*x" would read
+/// back as 0*x (literals have one zero), so -(0*x) keeps its brackets.
+fn leads_with_zero(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(b) => f64::from_bits(b) == 0.0,
+        Node::Bin(Fun2::Mul | Fun2::Div | Fun2::Rem, a, _) => leads_with_zero(g, a),
+        _ => false,
+    }
+}
+
 /// Whether the typeset form begins with a digit (a number, or a product,
 /// power or fraction led by one).
 fn starts_with_number(g: &Graph, id: Id) -> bool {
@@ -122,13 +142,17 @@ fn text(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Var(k) => out.push_str(&vars[k as usize]),
         Node::Un(Fun1::Neg, a) => {
             out.push('-');
-            // "-x*y" reads back as (-x)*y, the same value; a sum needs brackets.
+            // "-x*y" reads back as (-x)*y, the same value; a sum needs
+            // brackets, and so does a % ((-x) % y is not -(x % y)).
             text_paren(
                 g,
                 a,
                 vars,
                 out,
-                (prec(g, a) <= 3 && prec(g, a) != 2) || starts_negative(g, a),
+                (prec(g, a) <= 3 && prec(g, a) != 2)
+                    || starts_negative(g, a)
+                    || leads_with_rem(g, a)
+                    || leads_with_zero(g, a),
             );
         }
         Node::Un(f, a) => {
@@ -242,7 +266,13 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Var(k) => mi(out, &vars[k as usize]),
         Node::Un(Fun1::Neg, a) => {
             mo(out, "\u{2212}");
-            ml_paren(g, a, vars, out, prec(g, a) <= 1 || starts_negative(g, a));
+            ml_paren(
+                g,
+                a,
+                vars,
+                out,
+                prec(g, a) <= 1 || starts_negative(g, a) || leads_with_rem(g, a),
+            );
         }
         Node::Un(Fun1::Exp, a) => {
             out.push_str("<msup><mi>e</mi>");
@@ -341,6 +371,10 @@ mod tests {
         assert_eq!(round("x / (y * z)"), "x/(y*z)");
         assert_eq!(round("max(x, 1, y)"), "max(max(x, 1), y)");
         assert_eq!(round("2^-x"), "2^(-x)");
+        assert_eq!(round("-(x % 2)"), "-(x%2)");
+        assert_eq!(round("-(x % 2 * 3)"), "-(x%2*3)");
+        assert_eq!(round("(-x) % 2"), "-x%2");
+        assert_eq!(round("0*(-x)*x"), "-(0*x*x)");
     }
 
     #[test]
