@@ -334,7 +334,8 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
                     // as a product.
                     let paren_b = pb <= 3 && !(f == Fun2::Mul && pb == 2);
                     let fraction_b = matches!(g.node(b), Node::Bin(Fun2::Div, ..));
-                    let dot = !paren_b && (starts_with_number(g, b) || (fraction_b && ends_with_number(g, a)));
+                    let dot = !paren_b
+                        && (starts_with_number(g, b) || (fraction_b && ends_with_number(g, a)));
                     let op = match f {
                         Fun2::Rem => " mod ",
                         _ if dot => "\u{b7}",
@@ -408,18 +409,36 @@ mod tests {
 
     #[test]
     fn mathml_never_sets_two_numbers_side_by_side() {
-        for s in ["2*3^x", "ln(10)*10^x", "x*2", "2*(1/3)", "sin(x)*2*x", "x^2*3^y", "y*(1/3)*x"] {
+        for s in [
+            "2*3^x",
+            "ln(10)*10^x",
+            "x*2",
+            "2*(1/3)",
+            "sin(x)*2*x",
+            "x^2*3^y",
+            "y*(1/3)*x",
+        ] {
             let (g, r, v) = parse_all(&[s], None).unwrap();
             let m = to_mathml(&g, r[0], &v).unwrap();
             assert!(
-                after_invisible_times(&m).iter().all(|c| !c.is_ascii_digit()),
+                after_invisible_times(&m)
+                    .iter()
+                    .all(|c| !c.is_ascii_digit()),
                 "{s}: {m}"
             );
-            assert!(!m.contains("</mn><mn>") && !m.contains("</mn><msup><mn>"), "{s}: {m}");
+            assert!(
+                !m.contains("</mn><mn>") && !m.contains("</mn><msup><mn>"),
+                "{s}: {m}"
+            );
         }
         let f = crate::field::Scalar::parse("10^x + x^(1/3)", None).unwrap();
         let m = f.partial("x").unwrap().to_mathml().unwrap();
-        assert!(after_invisible_times(&m).iter().all(|c| !c.is_ascii_digit()), "{m}");
+        assert!(
+            after_invisible_times(&m)
+                .iter()
+                .all(|c| !c.is_ascii_digit()),
+            "{m}"
+        );
     }
 
     #[test]

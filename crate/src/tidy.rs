@@ -80,9 +80,10 @@ impl Q {
 
     fn add(self, o: Q) -> Q {
         match (self, o) {
-            (Q::R(a, b), Q::R(c, d)) => {
-                Q::rat(a as i128 * d as i128 + c as i128 * b as i128, b as i128 * d as i128)
-            }
+            (Q::R(a, b), Q::R(c, d)) => Q::rat(
+                a as i128 * d as i128 + c as i128 * b as i128,
+                b as i128 * d as i128,
+            ),
             _ => Q::F(self.value() + o.value()),
         }
     }
@@ -501,7 +502,10 @@ fn factor_out(s: &Sum) -> Option<Term> {
             for (b, e) in &common {
                 mul_factor(&mut f, b.clone(), e.neg());
             }
-            Term { c: t.c.mul(inv_c), f }
+            Term {
+                c: t.c.mul(inv_c),
+                f,
+            }
         })
         .collect();
     let mut t = Term { c, f: common };
@@ -516,8 +520,7 @@ fn tidy_sum(s: Sum, atoms: &dyn Fn(Id) -> u64) -> Sum {
         .into_iter()
         .map(|t| Term {
             c: t.c,
-            f: t
-                .f
+            f: t.f
                 .into_iter()
                 .map(|(b, e)| match b {
                     Base::Sum(inner) => (Base::Sum(tidy_sum(inner, atoms)), e),
@@ -550,12 +553,11 @@ fn tidy_sum(s: Sum, atoms: &dyn Fn(Id) -> u64) -> Sum {
 /// The denominator multiplied out when that is shorter:
 /// x^2·(y^2/x^2 + 1) in a denominator becomes x^2 + y^2.
 fn tidy_denominator(t: Term, atoms: &dyn Fn(Id) -> u64) -> Term {
-    let den: Vec<(Base, Q)> = t
-        .f
-        .iter()
-        .filter(|(_, e)| e.negative() && e.int().is_some())
-        .cloned()
-        .collect();
+    let den: Vec<(Base, Q)> =
+        t.f.iter()
+            .filter(|(_, e)| e.negative() && e.int().is_some())
+            .cloned()
+            .collect();
     if den.len() < 2 || !den.iter().any(|(b, _)| matches!(b, Base::Sum(_))) {
         return t;
     }

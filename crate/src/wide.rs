@@ -117,13 +117,6 @@ impl Wide {
         self.m.is_nan()
     }
 
-    pub fn neg(self) -> Wide {
-        Wide {
-            m: -self.m,
-            e: self.e,
-        }
-    }
-
     pub fn abs(self) -> Wide {
         Wide {
             m: self.m.abs(),
@@ -131,52 +124,9 @@ impl Wide {
         }
     }
 
-    pub fn add(self, b: Wide) -> Wide {
-        if self.special() || b.special() {
-            if self.special() && b.special() {
-                return Wide::from_f64(self.m + b.m);
-            }
-            // 0 + b = b, ∞ + b = ∞, NaN + b = NaN.
-            return if self.special() && self.m != 0.0 {
-                self
-            } else if b.special() && b.m != 0.0 {
-                b
-            } else if self.special() {
-                b
-            } else {
-                self
-            };
-        }
-        let (big, small) = if self.e >= b.e { (self, b) } else { (b, self) };
-        let d = big.e - small.e;
-        if d > 60 {
-            // Less than half an ulp of `big`: the rounded sum is `big`.
-            return big;
-        }
-        Wide::new(big.m + small.m * pow2(-d), big.e)
-    }
-
-    pub fn sub(self, b: Wide) -> Wide {
-        self.add(b.neg())
-    }
-
-    pub fn mul(self, b: Wide) -> Wide {
-        if self.special() || b.special() {
-            return Wide::from_f64(self.stand_in() * b.stand_in());
-        }
-        Wide::new(self.m * b.m, self.e + b.e)
-    }
-
-    pub fn div(self, b: Wide) -> Wide {
-        if self.special() || b.special() {
-            return Wide::from_f64(self.stand_in() / b.stand_in());
-        }
-        Wide::new(self.m / b.m, self.e - b.e)
-    }
-
     /// The sign of self − b: −1, 0, 1, or NaN.
-    pub fn cmp(self, b: Wide) -> f64 {
-        let d = self.sub(b);
+    pub fn sign_of_difference(self, b: Wide) -> f64 {
+        let d = self - b;
         if d.is_nan() {
             f64::NAN
         } else {
@@ -269,9 +219,70 @@ impl Wide {
     }
 }
 
+// Arithmetic, rounding as doubles do (see the module doc).
+
+impl std::ops::Neg for Wide {
+    type Output = Wide;
+    fn neg(self) -> Wide {
+        Wide {
+            m: -self.m,
+            e: self.e,
+        }
+    }
+}
+
+impl std::ops::Add for Wide {
+    type Output = Wide;
+    fn add(self, b: Wide) -> Wide {
+        if self.special() || b.special() {
+            if self.special() && b.special() {
+                return Wide::from_f64(self.m + b.m);
+            }
+            // 0 + b = b, ∞ + b = ∞, NaN + b = NaN.
+            let keep_self = (self.special() && self.m != 0.0) || b.m == 0.0;
+            return if keep_self { self } else { b };
+        }
+        let (big, small) = if self.e >= b.e { (self, b) } else { (b, self) };
+        let d = big.e - small.e;
+        if d > 60 {
+            // Less than half an ulp of `big`: the rounded sum is `big`.
+            return big;
+        }
+        Wide::new(big.m + small.m * pow2(-d), big.e)
+    }
+}
+
+impl std::ops::Sub for Wide {
+    type Output = Wide;
+    fn sub(self, b: Wide) -> Wide {
+        self + (-b)
+    }
+}
+
+impl std::ops::Mul for Wide {
+    type Output = Wide;
+    fn mul(self, b: Wide) -> Wide {
+        if self.special() || b.special() {
+            return Wide::from_f64(self.stand_in() * b.stand_in());
+        }
+        Wide::new(self.m * b.m, self.e + b.e)
+    }
+}
+
+impl std::ops::Div for Wide {
+    type Output = Wide;
+    fn div(self, b: Wide) -> Wide {
+        if self.special() || b.special() {
+            return Wide::from_f64(self.stand_in() / b.stand_in());
+        }
+        Wide::new(self.m / b.m, self.e - b.e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::{Add, Div, Mul, Sub};
 
     #[test]
     fn doubles_round_trip() {
@@ -311,6 +322,6 @@ mod tests {
         assert!(Wide::from_f64(f64::INFINITY)
             .mul(Wide::from_f64(0.0))
             .is_nan());
-        assert_eq!(big.mul(big).cmp(big), 1.0);
+        assert_eq!(big.mul(big).sign_of_difference(big), 1.0);
     }
 }

@@ -200,7 +200,15 @@ fn agrees_with_differences(s: &str, p: [f64; 2], kinks: bool) -> Result<(), Test
             prop_assume!((fd - fd2).abs() <= 1e-3 * (1.0 + fd.abs()));
         }
         let tol = 1e-4 * (1.0 + g[k].abs());
-        prop_assert!((g[k] - fd).abs() <= tol, "d/d{} of {} at {:?}: {} vs {}", k, s, p, g[k], fd);
+        prop_assert!(
+            (g[k] - fd).abs() <= tol,
+            "d/d{} of {} at {:?}: {} vs {}",
+            k,
+            s,
+            p,
+            g[k],
+            fd
+        );
     }
     Ok(())
 }
@@ -253,8 +261,17 @@ fn reprints_the_same(t: &str) -> Result<(), String> {
 
 #[test]
 fn printing_is_idempotent_on_textbook_functions() {
-    let ackley = "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";
-    for s in [ackley, "x^(1/3)", "10^x", "sqrt(x^2 + y^2)", "(x^2 - y^2)/(x^2 + y^2)", "max(x, y)", "atan(y/x)"] {
+    let ackley =
+        "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";
+    for s in [
+        ackley,
+        "x^(1/3)",
+        "10^x",
+        "sqrt(x^2 + y^2)",
+        "(x^2 - y^2)/(x^2 + y^2)",
+        "max(x, y)",
+        "atan(y/x)",
+    ] {
         let f = Scalar::parse(s, Some(&vars())).unwrap();
         reprints_the_same(&f.to_text().unwrap()).unwrap();
         for v in ["x", "y"] {
