@@ -123,20 +123,29 @@ pub struct Scalar {
 impl Scalar {
     pub fn parse(text: &str, vars: Option<&[String]>) -> Result<Scalar, Error> {
         let (g, roots, vars) = parse_all(&[text], vars)?;
-        Scalar::from_graph(g, roots[0], vars)
+        Scalar::from_graph(g, roots[0], vars, None)
     }
 
-    fn from_graph(mut graph: Graph, root: Id, vars: Vec<String>) -> Result<Scalar, Error> {
+    /// `guard`: when this function is ∂g/∂x_k of another function g in the
+    /// same graph, `Some((g, k))`: its values are then NaN wherever g has
+    /// no derivative (undefined, or at a kink), as `gradient` says.
+    fn from_graph(
+        mut graph: Graph,
+        root: Id,
+        vars: Vec<String>,
+        guard: Option<(Id, u32)>,
+    ) -> Result<Scalar, Error> {
         let mut partials = Vec::with_capacity(vars.len());
         for k in 0..vars.len() {
             partials.push(derive(&mut graph, &[root], k as u32, DERIVATIVE_BUDGET)?[0]);
         }
-        let value = Program::new(&graph, &[root]);
-        let wrt: Vec<Option<(Id, u32)>> = (0..vars.len() as u32).map(|k| Some((root, k))).collect();
+        let value = Program::derivatives(&graph, &[root], &[guard]);
+        let wrt: Vec<Option<(Id, u32)>> =
+            (0..vars.len() as u32).map(|k| Some((root, k))).collect();
         let gradient = Program::derivatives(&graph, &partials, &wrt);
         let mut all = vec![root];
         all.extend(&partials);
-        let mut wrt_all = vec![None];
+        let mut wrt_all = vec![guard];
         wrt_all.extend(wrt);
         let both = Program::derivatives(&graph, &all, &wrt_all);
         Ok(Scalar {
@@ -168,11 +177,13 @@ impl Scalar {
         })
     }
 
-    /// ∂f/∂(name), as a function of the same variables.
+    /// ∂f/∂(name), as a function of the same variables. Its values are
+    /// `gradient`'s: NaN where f has no derivative, though the formula
+    /// alone may have a value there (sign(x) for abs at 0).
     pub fn partial(&self, name: &str) -> Result<Scalar, Error> {
         let k = self.var_index(name)?;
-        let (g, r) = self.graph.extract(&[self.partials[k]]);
-        Scalar::from_graph(g, r[0], self.vars.clone())
+        let (g, r) = self.graph.extract(&[self.partials[k], self.root]);
+        Scalar::from_graph(g, r[0], self.vars.clone(), Some((r[1], k as u32)))
     }
 
     pub fn eval(&self, point: &[f64]) -> Result<f64, Error> {

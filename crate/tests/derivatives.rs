@@ -241,6 +241,8 @@ proptest! {
             prop_assert!(has_clutter(&printed) || !has_clutter(&t), "clutter in {}", t);
             let d2 = Scalar::parse(&t, Some(&vars())).unwrap();
             let (a, b) = (d.eval(&[x, y]).unwrap(), d2.eval(&[x, y]).unwrap());
+            // Where f has no derivative the partial is NaN, its formula need not be.
+            prop_assume!(!(a.is_nan() && f.nondifferentiable_reason(&[x, y]).unwrap().is_some()));
             prop_assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()) || (a - b).abs() <= 1e-12 * a.abs(), "{} : {} vs {}", t, a, b);
         }
     }
@@ -356,6 +358,8 @@ proptest! {
             prop_assert!(r.is_ok(), "{}", r.unwrap_err());
             let d2 = Scalar::parse(&dt, Some(&vars())).unwrap();
             let (a, b) = (d.eval(&[x, y]).unwrap(), d2.eval(&[x, y]).unwrap());
+            // Where f has no derivative the partial is NaN, its formula need not be.
+            prop_assume!(!(a.is_nan() && f.nondifferentiable_reason(&[x, y]).unwrap().is_some()));
             prop_assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()) || (a - b).abs() <= 1e-12 * a.abs(), "{} : {} vs {}", dt, a, b);
         }
     }

@@ -128,3 +128,23 @@ fn jacobians_too() {
     assert!(j[0].is_nan());
     assert_eq!(&j[1..], &[0.0, 0.0, 1.0]);
 }
+
+#[test]
+fn a_partial_as_its_own_function_says_the_same() {
+    let g = f("abs(x) + y");
+    let px = g.partial("x").unwrap();
+    assert_eq!(px.to_text().unwrap(), "sign(x)");
+    assert!(px.eval(&[0.0, 1.0]).unwrap().is_nan());
+    assert_eq!(px.eval(&[-2.0, 1.0]).unwrap(), -1.0);
+    assert_eq!(g.partial("y").unwrap().eval(&[0.0, 1.0]).unwrap(), 1.0);
+    // ∂/∂x of ln(x) is 1/x, but there is no derivative where ln is undefined.
+    let l = f("ln(x)").partial("x").unwrap();
+    assert!(l.eval(&[-1.0]).unwrap().is_nan());
+    assert_eq!(l.eval(&[2.0]).unwrap(), 0.5);
+    // And in grids.
+    let mut px = px;
+    let v = px.grid(-1.0, 1.0, 3, 0.0, 1.0, 2).unwrap();
+    assert_eq!(v[0], -1.0);
+    assert!(v[1].is_nan());
+    assert_eq!(v[2], 1.0);
+}
