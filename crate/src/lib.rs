@@ -6,7 +6,9 @@
 //! `print` (text and MathML) → `compile` (a flat program run over blocks of
 //! points) → `field` (functions, gradients, Jacobians, grids), with
 //! `colormap` and `ticks` for the figures. Every function a student may call
-//! is one row of `functions`, which parse, derive, print and compile read.
+//! is one row of `functions`, which parse, derive, print and compile read;
+//! `tidy` puts each derivative in textbook form, and single points are
+//! computed in `wide` numbers, so nothing overflows on the way.
 //! None of these touch the browser; `wasm` is the one thin module that does.
 //!
 //! ```
