@@ -19,7 +19,7 @@ use crate::graph::{Fun1, Fun2, Graph, Id, Node};
 
 /// Largest derivative (written out as a tree) that is tidied; larger ones
 /// are left as derived, which is correct, only less pretty.
-const MAX_TIDY: u64 = 4000;
+const MAX_TIDY: u64 = 1500;
 /// Largest number of terms an expansion may produce.
 const MAX_TERMS: usize = 64;
 
@@ -264,6 +264,10 @@ fn pow(a: Sum, q: Q) -> Option<Sum> {
     }
     if a.len() == 1 {
         let t = &a[0];
+        if t.f.is_empty() && t.c == Q::ONE {
+            // 1^q = 1, in IEEE too.
+            return Some(constant(Q::ONE));
+        }
         if let Some(n) = q.int() {
             // (c·Π b^e)^n = c^n·Π b^(e·n) for a whole n.
             let c = t.c.powi(n)?;
