@@ -1416,7 +1416,7 @@ pub static BINARY: [Binary; 14] = [
             &["pow"],
             TWO,
             "<mo>^</mo>",
-            "a to the power b, also a^b and a**b"
+            "a to the power b, as a^b and a**b"
         ),
         Some("^"),
         f64::powf,
@@ -1610,7 +1610,7 @@ pub static SUGAR: [Sugar; 2] = [
             &[],
             (3, 3),
             "",
-            "clip(x, a, b) = min(max(x, a), b)",
+            "x held inside [a, b]: min(max(x, a), b)",
         ),
         build: build_clip,
     },
