@@ -303,8 +303,12 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
                 out.push_str("<mrow>");
                 mo(out, "(");
                 mathml(g, a, vars, out);
-                mo(out, ",");
-                mathml(g, b, vars, out);
+                // The step H(u) of a derivative, as a textbook writes it: the
+                // value at 0 (where there is no derivative anyway) is left out.
+                if !(f == Fun2::Heaviside && g.as_num(b) == Some(0.0)) {
+                    mo(out, ",");
+                    mathml(g, b, vars, out);
+                }
                 mo(out, ")");
                 out.push_str("</mrow>");
                 return;

@@ -209,3 +209,10 @@ fn teaching_messages_stay() {
     assert!(msg("x²").contains("^2"));
     assert!(msg("|x|").contains("abs("), "{}", msg("|x|"));
 }
+
+#[test]
+fn the_step_of_a_derivative_typesets_as_h_of_u() {
+    let m = f("max(x, y)").gradient_mathml().unwrap();
+    assert!(m.contains("<mi>H</mi>") && !m.contains("<mo>,</mo>"), "{m}");
+    assert!(f("heaviside(x, 0.5)").to_mathml().unwrap().contains("<mo>,</mo>"));
+}
