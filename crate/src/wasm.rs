@@ -159,6 +159,13 @@ impl ScalarField {
         self.inner.directional(point, direction).map_err(js_err)
     }
 
+    /// Why there is no gradient at this point (f undefined there, or a kink
+    /// or jump is hit), or `undefined` where there is one.
+    #[wasm_bindgen(js_name = nondifferentiableReason)]
+    pub fn nondifferentiable_reason(&self, point: &[f64]) -> Result<Option<String>, JsValue> {
+        self.inner.nondifferentiable_reason(point).map_err(js_err)
+    }
+
     #[wasm_bindgen(js_name = gradientNorm)]
     pub fn gradient_norm(&self, point: &[f64]) -> Result<f64, JsValue> {
         self.inner.gradient_norm(point).map_err(js_err)
