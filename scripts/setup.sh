@@ -55,4 +55,7 @@ if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] 
 else
   say "npm packages: present"
 fi
+# 6. mpmath, for the correctly rounded reference values of crate/tests/exactmath.rs.
+if python3 -c 'import mpmath' 2>/dev/null; then say "mpmath: present"
+else say "installing mpmath (pip)"; python3 -m pip install -q mpmath || python3 -m pip install -q --user --break-system-packages mpmath || die "pip install mpmath failed"; fi
 say "ready"

@@ -14,6 +14,7 @@
 //! kernels of `fastmath` where there is one, else the standard function
 //! lane by lane, so changing `point` leaves grids as fast as they are.
 
+use crate::exactmath;
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst};
 use crate::wide::Wide;
@@ -156,9 +157,9 @@ fn sign(a: f64) -> f64 {
 /// 1/(1 + e^-a) without overflow: for a < 0, e^a/(1 + e^a).
 fn sigmoid(a: f64) -> f64 {
     if a >= 0.0 {
-        1.0 / (1.0 + (-a).exp())
+        1.0 / (1.0 + exactmath::exp(-a))
     } else {
-        let e = a.exp();
+        let e = exactmath::exp(a);
         e / (1.0 + e)
     }
 }
@@ -177,7 +178,7 @@ fn softplus(a: f64) -> f64 {
     if a.is_nan() {
         return a;
     }
-    a.max(0.0) + (-a.abs()).exp().ln_1p()
+    a.max(0.0) + exactmath::log1p(exactmath::exp(-a.abs()))
 }
 
 /// numpy's floor modulo (npy_divmod): the result has the divisor's sign.
@@ -700,7 +701,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">exp</mi>",
             "e to the power"
         ),
-        f64::exp,
+        exactmath::exp,
         fastmath::exp_block,
         d_self,
         wide = w_exp
@@ -718,7 +719,7 @@ pub static UNARY: [Unary; 31] = [
                 "natural logarithm, typeset ln"
             )
         },
-        f64::ln,
+        exactmath::ln,
         fastmath::ln_block,
         d_ln,
         nan = "ln of a negative number",
@@ -750,7 +751,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">sin</mi>",
             "sine"
         ),
-        f64::sin,
+        exactmath::sin,
         fastmath::sin_block,
         d_sin,
         nan = "sin of an infinite number",
@@ -766,7 +767,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">cos</mi>",
             "cosine"
         ),
-        f64::cos,
+        exactmath::cos,
         fastmath::cos_block,
         d_cos,
         nan = "cos of an infinite number"
@@ -781,7 +782,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">tan</mi>",
             "tangent"
         ),
-        f64::tan,
+        exactmath::tan,
         lanes!(f64::tan),
         d_tan,
         nan = "tan of an infinite number",
@@ -797,7 +798,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">arcsin</mi>",
             "inverse sine"
         ),
-        f64::asin,
+        exactmath::asin,
         lanes!(f64::asin),
         d_asin,
         nan = "asin of a number outside [\u{2212}1, 1]",
@@ -813,7 +814,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">arccos</mi>",
             "inverse cosine"
         ),
-        f64::acos,
+        exactmath::acos,
         lanes!(f64::acos),
         d_acos,
         nan = "acos of a number outside [\u{2212}1, 1]"
@@ -828,7 +829,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">arctan</mi>",
             "inverse tangent"
         ),
-        f64::atan,
+        exactmath::atan,
         lanes!(f64::atan),
         d_atan,
         wide = w_atan
@@ -843,7 +844,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">sinh</mi>",
             "hyperbolic sine"
         ),
-        f64::sinh,
+        exactmath::sinh,
         lanes!(f64::sinh),
         d_sinh,
         wide = w_sinh
@@ -858,7 +859,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">cosh</mi>",
             "hyperbolic cosine"
         ),
-        f64::cosh,
+        exactmath::cosh,
         lanes!(f64::cosh),
         d_cosh,
         wide = w_cosh
@@ -873,7 +874,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">tanh</mi>",
             "hyperbolic tangent"
         ),
-        f64::tanh,
+        exactmath::tanh,
         lanes!(f64::tanh),
         d_tanh,
         wide = w_tanh
@@ -888,7 +889,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">arsinh</mi>",
             "inverse hyperbolic sine"
         ),
-        f64::asinh,
+        exactmath::asinh,
         lanes!(f64::asinh),
         d_asinh,
         wide = w_asinh
@@ -903,7 +904,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">arcosh</mi>",
             "inverse hyperbolic cosine"
         ),
-        f64::acosh,
+        exactmath::acosh,
         lanes!(f64::acosh),
         d_acosh,
         nan = "acosh of a number below 1"
@@ -918,7 +919,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">artanh</mi>",
             "inverse hyperbolic tangent"
         ),
-        f64::atanh,
+        exactmath::atanh,
         lanes!(f64::atanh),
         d_atanh,
         nan = "atanh of a number outside [\u{2212}1, 1]",
@@ -1017,7 +1018,7 @@ pub static UNARY: [Unary; 31] = [
             "<msub><mi mathvariant=\"normal\">log</mi><mn>10</mn></msub>",
             "base-10 logarithm"
         ),
-        f64::log10,
+        exactmath::log10,
         lanes!(f64::log10),
         d_log10,
         nan = "log10 of a negative number",
@@ -1033,7 +1034,7 @@ pub static UNARY: [Unary; 31] = [
             "<msub><mi mathvariant=\"normal\">log</mi><mn>2</mn></msub>",
             "base-2 logarithm"
         ),
-        f64::log2,
+        exactmath::log2,
         lanes!(f64::log2),
         d_log2,
         nan = "log2 of a negative number",
@@ -1049,7 +1050,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">log1p</mi>",
             "ln(1 + x), accurate for small x"
         ),
-        f64::ln_1p,
+        exactmath::log1p,
         lanes!(f64::ln_1p),
         d_log1p,
         nan = "log1p of a number below \u{2212}1",
@@ -1065,7 +1066,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">expm1</mi>",
             "e^x − 1, accurate for small x"
         ),
-        f64::exp_m1,
+        exactmath::expm1,
         lanes!(f64::exp_m1),
         d_expm1,
         wide = w_expm1
@@ -1080,7 +1081,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">exp2</mi>",
             "2 to the power"
         ),
-        f64::exp2,
+        exactmath::exp2,
         lanes!(f64::exp2),
         d_exp2,
         wide = w_exp2
@@ -1095,7 +1096,7 @@ pub static UNARY: [Unary; 31] = [
             "<mi mathvariant=\"normal\">cbrt</mi>",
             "cube root (negative for negative x)"
         ),
-        f64::cbrt,
+        exactmath::cbrt,
         lanes!(f64::cbrt),
         d_cbrt,
         wide = w_cbrt
@@ -1419,7 +1420,7 @@ pub static BINARY: [Binary; 14] = [
             "a to the power b, as a^b and a**b"
         ),
         Some("^"),
-        f64::powf,
+        exactmath::pow,
         lanes2!(f64::powf),
         d_pow,
         nan = "a negative number to a power that is not a whole number",
@@ -1436,7 +1437,7 @@ pub static BINARY: [Binary; 14] = [
             "the angle of the point (b, a)"
         ),
         None,
-        f64::atan2,
+        exactmath::atan2,
         lanes2!(f64::atan2),
         d_atan2,
         kink = Kink2 { at: |a, b, _| a == 0.0 && b <= 0.0, why: "atan2({u}, {v}) jumps by 2\u{3c0} where {u} = 0 and {v} < 0, and has no slope where both are 0." },
@@ -1538,7 +1539,7 @@ pub static BINARY: [Binary; 14] = [
             "sqrt(a^2 + b^2) without overflow"
         ),
         None,
-        f64::hypot,
+        exactmath::hypot,
         lanes2!(f64::hypot),
         d_hypot,
         wide = w_hypot
