@@ -1,12 +1,18 @@
 # The two commands a person needs are `make serve` and `make test`.
 # Every target runs the set-up first; it installs only what is missing.
-.PHONY: setup build serve test test-rust test-browser future-incompat fuzz bench dist clean
+# build, serve and dist install only the build tools (scripts/setup-build.sh);
+# test adds Chromium and the test packages (scripts/setup.sh runs both).
+.PHONY: setup setup-build build serve test test-rust test-browser future-incompat fuzz bench dist clean
 PORT ?= 8000
 
 setup:
 	@bash scripts/setup.sh
 
-build: setup
+# dist needs Node.js (scripts/single-file.mjs); build and serve only use it for wasm-opt.
+setup-build:
+	@bash scripts/setup-build.sh $(SETUP_BUILD_ARGS)
+
+build: setup-build
 	@bash scripts/build-wasm.sh
 
 serve: build
@@ -26,7 +32,7 @@ future-incompat:
 	@bash scripts/future-incompat.sh
 
 # Speed, weight and memory figures, side by side in one run.
-bench: build
+bench: setup build
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@node bench/bench.mjs
 
@@ -34,6 +40,7 @@ bench: build
 fuzz:
 	@bash scripts/fuzz-long.sh
 
+dist: SETUP_BUILD_ARGS = --node
 dist: build
 	@rm -rf dist && mkdir -p dist/www/pkg
 	@cp index.html dist/
