@@ -40,17 +40,18 @@ const wasm = fs.readFileSync(path.join(root, "www/pkg/gradients_bg.wasm")).toStr
 const order = [
   // [file, variable] in dependency order; the glue stays a factory (see core.js).
   ["core.js", "__core"],
+  ["params.js", "__params"],
   ["state.js", "__state"],
   ["ui.js", "__ui"],
   ["plot.js", "__plot"],
   ["app.js", "__app"],
 ];
-const imports = { "core.js": "__core", "state.js": "__state", "ui.js": "__ui", "plot.js": "__plot" };
+const imports = Object.fromEntries(order.filter(([f]) => f !== "app.js"));
 let script = `"use strict";\n${wrap("__glue", read("www/pkg/gradients.js"), {})}`;
 script += `globalThis.GRADIENTS_INLINE = {\n  glue: __glue,\n  wasm: () => Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)),\n};\n`;
 for (const [file, v] of order) script += `${wrap(v, read(`www/${file}`), imports)}const ${v}_exports = ${v}();\n`;
 // Modules import each other's exports objects, not factories.
-script = script.replace(/= (__core|__state|__ui|__plot);/g, "= $1_exports;");
+for (const v of Object.values(imports)) script = script.replaceAll(`= ${v};`, `= ${v}_exports;`);
 
 const css = read("www/style.css");
 const hash = (s) => `'sha256-${crypto.createHash("sha256").update(s, "utf8").digest("base64")}'`;
