@@ -14,7 +14,7 @@
 // plus (people type `?gi.f=x^2+y^2`). Links made by earlier versions wrote
 // spaces as '+'; a value the page refuses is tried once more that way.
 
-import { param, parseQuery, encode } from "./params.js";
+import { PARAMS, param, parseQuery, encode } from "./params.js";
 import { core } from "./core.js";
 
 const MAX_VALUE = 1000;
@@ -174,16 +174,20 @@ function applyFigure(fig, given) {
   return refused;
 }
 
+const restored = new Set();
+
 /**
- * Applies the state in the link. Notices about a figure's values appear
- * beside that figure; returns the notices that belong to the whole page
- * (names the page does not have, a link too long to read).
+ * Applies the state in the link to the figures in `ids` (sections may start
+ * one at a time), or, without `ids`, to every registered figure not yet
+ * restored. Notices about a figure's values appear beside that figure.
+ * Returns the notices that belong to the whole page (names no figure has, a
+ * link too long to read); only the call without `ids` reports those.
  */
-export function restore() {
+export function restore(ids = null) {
   const page = [];
   const search = location.search;
   if (search.length > MAX_QUERY) {
-    return ["This link was too long to read, so the page shows its defaults."];
+    return ids ? [] : ["This link was too long to read, so the page shows its defaults."];
   }
   const given = new Map();
   for (const [name, raw] of parseQuery(search)) {
@@ -191,18 +195,22 @@ export function restore() {
     const dot = name.indexOf(".");
     const id = name.slice(0, dot), key = name.slice(dot + 1);
     const fig = figures.get(id);
-    if (!fig?.fields.some((f) => f.key === key)) {
-      const like = [...figures.values()].flatMap((g) => g.fields).find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (fig?.fields.some((f) => f.key === key) || (!fig && param(id, key))) {
+      // (A setting of a figure that is not on this page, as in an embed, is skipped.)
+      if (!given.has(id)) given.set(id, new Map());
+      given.get(id).set(key, raw);
+    } else if (!ids) {
+      const like = PARAMS.find((p) => p.name.toLowerCase() === name.toLowerCase());
       const hint = like ? ` (did you mean ${like.name}?)` : "";
       page.push(`The link names a setting this page does not have (${shown(name.slice(0, 30))})${hint}; it was ignored.`);
-      continue;
     }
-    if (!given.has(id)) given.set(id, new Map());
-    given.get(id).set(key, raw);
   }
-  for (const [id, values] of given) {
+  for (const id of ids ?? [...figures.keys()]) {
     const fig = figures.get(id);
-    for (const { field, raw, why } of applyFigure(fig, values)) {
+    if (!fig || restored.has(id)) continue;
+    restored.add(id);
+    if (!given.has(id)) continue;
+    for (const { field, raw, why } of applyFigure(fig, given.get(id))) {
       const text = `The link's ${field.name} (${shown(raw)}) was not used: ${why.replace(/\.$/, "")}. Showing the default, ${shown(field.initial)}.`;
       const anchor = anchorOf(fig, field);
       if (!anchor) {
