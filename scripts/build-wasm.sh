@@ -19,7 +19,7 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm/wasm32-u
 # binaryen from npm (132): Debian's wasm-opt 108 breaks wasm-bindgen's
 # externref table ("WebAssembly.Table.set(): Argument 1 is invalid").
 # Optional: without Node.js the unoptimised wasm works, a little larger.
-if command -v node >/dev/null && [ -x node_modules/.bin/wasm-opt ]; then
+if node --version >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-reference-types --enable-multivalue \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-simd \
     www/pkg/gradients_bg.wasm -o www/pkg/gradients_bg.wasm

@@ -55,7 +55,7 @@ else
 fi
 
 # 3. Node.js: needed by make dist; for build and serve only for wasm-opt.
-if ! command -v npm >/dev/null; then
+if ! runs npm; then
   if [ "$NEED_NODE" = 1 ]; then
     apt_try nodejs npm || die "make dist needs Node.js 18 or newer (https://nodejs.org, or: brew install node)"
   else

@@ -1,4 +1,6 @@
 # Shared by the set-up scripts (sourced, not run): messages and apt-get.
+# Whether a program is there and runs (not merely a file of that name).
+runs() { command -v "$1" >/dev/null && "$1" --version >/dev/null 2>&1; }
 say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; else say "chromium: present"; fi
 
-command -v npm >/dev/null || apt_install nodejs npm
+runs npm || apt_install nodejs npm
 if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (test packages)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
