@@ -179,9 +179,7 @@ test("every setting the page registers is in the one table, with the table's def
   const { PARAMS } = await import("../www/params.js");
   const table = Object.fromEntries(PARAMS.map((p) => [p.name, p.default]));
   for (const r of reg) assert.equal(r.initial, table[r.name], `${r.name}: the page starts at ${r.initial}`);
-  // 4.1's domain inputs come with the section modules (phase 2).
-  const pending = ["gi.xmin", "gi.xmax", "gi.ymin", "gi.ymax"];
-  assert.deepEqual(reg.map((r) => r.name).sort(), PARAMS.map((p) => p.name).filter((n) => !pending.includes(n)).sort());
+  assert.deepEqual(reg.map((r) => r.name).sort(), PARAMS.map((p) => p.name).sort());
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -208,6 +206,25 @@ test("an embed link shows one figure alone, sized to its frame", async () => {
   const r = await page.$eval("#gi-both", (c) => c.getBoundingClientRect().toJSON());
   assert.ok(r.width > 500 && r.bottom <= 700, `embedded figure is ${r.width}px wide, ends at ${r.bottom} in a 900x700 frame`);
   saveShot("embed-gi-both.png", await page.screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("typing uses the link's checks; 4.1's domain comes from a link and from its inputs", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.xmin=-2&gi.xmax=2&gi.ymin=-1#gradient-intuition`);
+  for (const id of ["gi-heat", "gi-quiver", "gi-both"]) {
+    assert.deepEqual(await page.$eval(`#${id}`, (c) => [c.dataset.xmin, c.dataset.xmax, c.dataset.ymin, c.dataset.ymax]), ["-2", "2", "-1", "4"], id);
+  }
+  // The same reason a link would get, under the inputs; the figure keeps its last good range.
+  await page.fill("#gi-xmin", "3");
+  assert.equal(await page.textContent("#gi-domain-err"), "gi.xmin must be less than gi.xmax");
+  assert.equal(await page.getAttribute("#gi-xmin", "aria-invalid"), "true");
+  assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "-2");
+  await page.fill("#gi-xmin", "1");
+  assert.equal(await page.isVisible("#gi-domain-err"), false);
+  assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "1");
+  await page.fill("#heat-ymax", "");
+  assert.equal(await page.textContent("#heat-domain-err"), "heat.ymax must be a number");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,8 +3,8 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
-import { full } from "./ui.js";
-import { inputField } from "./state.js";
+import { full, showError } from "./ui.js";
+import { inputField, problem } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
 export const numFields = (ids) => ids.map(([key, id]) => inputField(key, $(id)));
@@ -94,3 +94,24 @@ export function pointerSelect(fig, set) {
 /** Shared by 4.1 and 4.2: one function of x and y and one selected point. */
 export const plane = { f: null, p: [1, 0.5], listeners: [] };
 export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
+
+const DOMAIN_KEYS = ["xmin", "xmax", "ymin", "ymax"];
+
+/**
+ * The four range inputs `${id}-xmin` … `${id}-ymax` of figure `id`: checked
+ * as a link's values are (params.js), the first problem shown in
+ * `${id}-domain-err`, and `apply(xmin, xmax, ymin, ymax)` called with good
+ * ranges. Returns the fields for register().
+ */
+export function domainInputs(id, apply) {
+  const inputs = DOMAIN_KEYS.map((k) => $(`${id}-${k}`));
+  const box = $(`${id}-domain-err`);
+  const read = () => {
+    const why = DOMAIN_KEYS.map((k) => problem(id, k)).find(Boolean);
+    inputs.forEach((el, i) => (problem(id, DOMAIN_KEYS[i]) ? el.setAttribute("aria-invalid", "true") : el.removeAttribute("aria-invalid")));
+    showError(box, null, why ? { message: why } : null);
+    if (!why) apply(...inputs.map((el) => el.valueAsNumber));
+  };
+  inputs.forEach((el) => el.addEventListener("input", read));
+  return numFields(DOMAIN_KEYS.map((k) => [k, `${id}-${k}`]));
+}

@@ -5,7 +5,7 @@
 import { core } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, readNumber, fmt } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane } from "../page.js";
+import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, domainInputs } from "../page.js";
 import { Figure } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 
@@ -134,18 +134,29 @@ function setupIntuition() {
   figures.push(pathFig);
   pointerSelect(both, select);
   arrowKeys(both, () => plane.p, select);
+  // The arrows on a 15 × 15 grid over the domain, and the figures redrawn.
+  const arrows = () => {
+    const f = plane.f;
+    if (!f) return;
+    const { xmin, xmax, ymin, ymax } = heat.domain;
+    const xs = core().linspace(xmin, xmax, 15), ys = core().linspace(ymin, ymax, 15);
+    const uv = f.gradientGrid(xmin, xmax, 15, ymin, ymax, 15);
+    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
+    heat.draw();
+    quiv.draw();
+    notifyPlane();
+  };
+  const domain = domainInputs("gi", (a, b, c, d) => {
+    for (const fig of [heat, quiv, both]) fig.setDomain(a, b, c, d);
+    arrows();
+  });
   exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     plane.f = f;
-    const xs = core().linspace(0, 4, 15), ys = core().linspace(0, 4, 15);
-    const uv = f.gradientGrid(0, 4, 15, 0, 4, 15);
-    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
     const t = titleOf(f);
     heat.opts.title = t;
     quiv.opts.title = `∇ ${t}`;
     both.opts.title = `${t} and its gradient`;
-    heat.draw();
-    quiv.draw();
-    notifyPlane();
+    arrows();
   });
   figures.push(heat, quiv, both);
   const pointText = () => plane.p.map((v) => String(Number(v.toPrecision(8)))).join(",");
@@ -165,6 +176,7 @@ function setupIntuition() {
       },
       ok: () => !plane.bad || (plane.bad = false),
     },
+    ...domain,
   ]);
 }
 
