@@ -226,6 +226,21 @@ export function restore(ids = null) {
   return page;
 }
 
+/**
+ * What the link asks of an embed: `id` (as written, or null), `controls`
+ * and `links` (false for `=none`), `theme` ("light", "dark" or null).
+ */
+export function embedOptions() {
+  const q = new Map(parseQuery(location.search));
+  const theme = q.get("theme");
+  return {
+    id: q.get("embed") ?? null,
+    controls: q.get("controls") !== "none",
+    links: q.get("links") !== "none",
+    theme: theme === "light" || theme === "dark" ? theme : null,
+  };
+}
+
 /** The figure id to show alone, if the link asks for one that exists. */
 export function embedTarget() {
   const id = parseQuery(location.search).find(([k]) => k === "embed")?.[1];
