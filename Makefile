@@ -2,7 +2,7 @@
 # Every target runs the set-up first; it installs only what is missing.
 # build, serve and dist install only the build tools (scripts/setup-build.sh);
 # test adds Chromium and the test packages (scripts/setup.sh runs both).
-.PHONY: setup setup-build build serve test test-rust test-browser future-incompat fuzz bench dist clean
+.PHONY: setup setup-build build serve test test-rust test-browser future-incompat fuzz bench audit dist clean
 PORT ?= 8000
 
 setup:
@@ -32,7 +32,7 @@ future-incompat:
 	@bash scripts/future-incompat.sh
 
 # Speed, weight and memory figures, side by side in one run.
-bench: setup build
+bench: setup dist
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@node bench/bench.mjs
 
@@ -53,3 +53,9 @@ dist: build
 
 clean:
 	rm -rf target www/pkg dist tests/output
+
+# Lighthouse scores (mobile and desktop) for index.html and the single file,
+# served gzip. Installs Lighthouse 12.2 into .audit/ on first use.
+audit: setup dist
+	@[ -d .audit/node_modules/lighthouse ] || (mkdir -p .audit && cd .audit && echo '{"name":"gradients-audit","private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error lighthouse@12.2.3)
+	@node scripts/audit.mjs

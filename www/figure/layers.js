@@ -5,6 +5,7 @@
 
 import { core, wasmMemory } from "../core.js";
 import { cssVar, formatTick } from "./figure.js";
+import { starting, deferDraw } from "./schedule.js";
 
 export function noDataLayer(ctx, fig) {
   const p = fig.plot;
@@ -41,7 +42,12 @@ export function heatmapLayer(getField, map = "viridis") {
       painted = "";
     }
     const { xmin, xmax, ymin, ymax } = fig.domain;
-    const { w, h } = fig.dev;
+    // While the page starts, a large heatmap (a DPR-3 phone has ~700,000
+    // device pixels in one) is painted at a third of the resolution first
+    // and refined in a later task.
+    const coarse = starting() && !fig.refined && fig.dev.w * fig.dev.h > 250_000;
+    const k = coarse ? 3 : 1;
+    const w = Math.ceil(fig.dev.w / k), h = Math.ceil(fig.dev.h / k);
     const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
     const s = fig.scratch;
     if (key !== painted || f !== paintedField) {
@@ -62,8 +68,12 @@ export function heatmapLayer(getField, map = "viridis") {
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(s, fig.dev.left, fig.dev.top);
+    ctx.drawImage(s, fig.dev.left, fig.dev.top, w * k, h * k);
     ctx.restore();
+    if (coarse) {
+      fig.refined = true;
+      deferDraw(fig);
+    }
   };
 }
 

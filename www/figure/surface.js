@@ -15,10 +15,15 @@ export class SurfaceView {
     this.elevation = 0.6;
     this.overlays = [];
     this.barScratch = document.createElement("canvas");
-    canvas.style.touchAction = "none"; // turning by finger takes the gesture
+    // A finger turns the view with sideways drags; an up or down swipe
+    // scrolls the page (the browser takes it and cancels the pointer). A
+    // mouse or pen turns both ways.
+    canvas.style.touchAction = "pan-y pinch-zoom";
     let last = null;
+    let touch = false;
     canvas.addEventListener("pointerdown", (e) => {
       last = [e.clientX, e.clientY];
+      touch = e.pointerType === "touch";
       try {
         canvas.setPointerCapture(e.pointerId);
       } catch {
@@ -27,7 +32,7 @@ export class SurfaceView {
     });
     canvas.addEventListener("pointermove", (e) => {
       if (!last) return;
-      this.turn((e.clientX - last[0]) * 0.01, (e.clientY - last[1]) * 0.01);
+      this.turn((e.clientX - last[0]) * 0.01, touch ? 0 : (e.clientY - last[1]) * 0.01);
       last = [e.clientX, e.clientY];
     });
     const up = () => (last = null);

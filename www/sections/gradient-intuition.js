@@ -132,7 +132,7 @@ function setupIntuition() {
   plane.listeners.push(updatePath);
   plane.listeners.push(redrawPoint);
   figures.push(pathFig);
-  pointerSelect(both, select);
+  pointerSelect(both, select, () => both.toPx(plane.p[0], plane.p[1]));
   arrowKeys(both, () => plane.p, select);
   // The arrows on a 15 × 15 grid over the domain, and the figures redrawn.
   const arrows = () => {

@@ -76,7 +76,7 @@ function setupPartials() {
     point.set(sel.value, Number(x.toPrecision(6)));
     update();
   };
-  pointerSelect(fig, (x) => move(x));
+  pointerSelect(fig, (x) => move(x), () => (slice?.here && Number.isFinite(slice.here[1]) ? fig.toPx(slice.here[0], slice.here[1]) : null));
   arrowKeys(fig, () => [slice?.here[0] ?? 0, 0], (x) => move(x));
   figures.push(fig);
   register("pd", [

@@ -147,10 +147,11 @@ function setupSteepest() {
     inputField("phi", slider, { ok: () => Number.isFinite(slider.valueAsNumber) }),
     inputField("g", gin, { ok: () => $("sa-grad-err").textContent === "" }),
   ]);
+  return update;
 }
 
 /** Builds the section's figures and wires their inputs. */
 export function start() {
-  setupSteepest();
-  notifyPlane();
+  // Only this section's figures need the shared point now; 4.1 has drawn it.
+  setupSteepest()();
 }
