@@ -160,7 +160,8 @@ export function applyTheme() {
 /** What a kept panel's child is in an embed: a control (hideable) or a readout (always shown). */
 function classify(el) {
   if (el.matches(".link-notice, .error")) return;
-  const control = el.matches("input, select, textarea, details, .controls, .field, .point, .domain, .controls-row")
+  // (A label names an input: it goes with it.)
+  const control = el.matches("input, select, textarea, details, label[for], .controls, .field, .point, .domain, .controls-row")
     || (el.querySelector("input, select, textarea") && !el.matches("figure"));
   const readout = !control && (el.matches("output, .result, .formula, .gradcol") || el.querySelector("output"));
   el.classList.add(readout ? "embed-readout" : "embed-control");
