@@ -225,6 +225,10 @@ test("typing uses the link's checks; 4.1's domain comes from a link and from its
   assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "1");
   await page.fill("#heat-ymax", "");
   assert.equal(await page.textContent("#heat-domain-err"), "heat.ymax must be a number");
+  await page.fill("#gi-steps", "0");
+  assert.equal(await page.textContent("#gi-path-err"), "gi.steps must be a whole number from 1 to 1000");
+  await page.fill("#gi-steps", "12");
+  assert.equal(await page.isVisible("#gi-path-err"), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -132,23 +132,23 @@ export function pointerSelect(fig, set, handle = () => null) {
 export const plane = { f: null, p: [1, 0.5], listeners: [] };
 export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
 
-const DOMAIN_KEYS = ["xmin", "xmax", "ymin", "ymax"];
-
 /**
- * The four range inputs `${id}-xmin` … `${id}-ymax` of figure `id`: checked
- * as a link's values are (params.js), the first problem shown in
- * `${id}-domain-err`, and `apply(xmin, xmax, ymin, ymax)` called with good
- * ranges. Returns the fields for register().
+ * Number inputs `${id}-${key}` of figure `id`, checked as a link's values
+ * are (params.js): the first problem is shown in `box` and marks its input;
+ * `apply(...values)` runs when all are good. Returns the fields for register().
  */
-export function domainInputs(id, apply) {
-  const inputs = DOMAIN_KEYS.map((k) => $(`${id}-${k}`));
-  const box = $(`${id}-domain-err`);
+export function checkedInputs(id, keys, box, apply = () => {}) {
+  const inputs = keys.map((k) => $(`${id}-${k}`));
   const read = () => {
-    const why = DOMAIN_KEYS.map((k) => problem(id, k)).find(Boolean);
-    inputs.forEach((el, i) => (problem(id, DOMAIN_KEYS[i]) ? el.setAttribute("aria-invalid", "true") : el.removeAttribute("aria-invalid")));
-    showError(box, null, why ? { message: why } : null);
-    if (!why) apply(...inputs.map((el) => el.valueAsNumber));
+    const why = keys.map((k) => problem(id, k));
+    inputs.forEach((el, i) => (why[i] ? el.setAttribute("aria-invalid", "true") : el.removeAttribute("aria-invalid")));
+    const first = why.find(Boolean);
+    showError(box, null, first ? { message: first } : null);
+    if (!first) apply(...inputs.map((el) => el.valueAsNumber));
   };
   inputs.forEach((el) => el.addEventListener("input", read));
-  return numFields(DOMAIN_KEYS.map((k) => [k, `${id}-${k}`]));
+  return numFields(keys.map((k) => [k, `${id}-${k}`]));
 }
+
+/** The four range inputs `${id}-xmin` … `${id}-ymax`, problems in `${id}-domain-err`. */
+export const domainInputs = (id, apply) => checkedInputs(id, ["xmin", "xmax", "ymin", "ymax"], $(`${id}-domain-err`), apply);

@@ -5,7 +5,7 @@
 import { core } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, readNumber, fmt } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, domainInputs } from "../page.js";
+import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, domainInputs, checkedInputs } from "../page.js";
 import { Figure } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 
@@ -164,8 +164,7 @@ function setupIntuition() {
     exprField("f", $("gi-f"), $("gi-f-err")),
     inputField("levels", $("gi-contours"), { apply: () => both.draw() }),
     inputField("path", $("gi-path"), { ok: () => $("gi-path").value !== "" }),
-    inputField("step", $("gi-step")),
-    inputField("steps", $("gi-steps")),
+    ...checkedInputs("gi", ["step", "steps"], $("gi-path-err")),
     {
       key: "p",
       get: pointText,
