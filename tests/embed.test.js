@@ -106,7 +106,7 @@ test("the README's table of embed ids is the page's list", async () => {
 });
 
 test("an unknown or miscased embed id shows a notice listing the valid ids", async () => {
-  for (const [id, hint] of [["nosuch", null], ["GI-BOTH", "gi-both"]]) {
+  for (const [id, hint] of [["nosuch", null], ["GI-BOTH", "gi-both"], ["constructor", null]]) {
     const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?embed=${id}`, { width: 600, height: 500 });
     assert.equal(await page.isVisible("#status"), true);
     const text = await page.textContent("#status");

@@ -29,6 +29,8 @@ const EMBEDS = {
   "sa-rot": { title: "The gradient in turned axes" },
 };
 export const EMBED_IDS = Object.keys(EMBEDS);
+/** Whether the link's text is an embed id (not merely a name every object has, like "constructor"). */
+const isEmbed = (id) => id !== null && Object.hasOwn(EMBEDS, id);
 
 /** Frame sizes offered by "Embed this figure" (width × height). */
 const SIZES = [[320, 320], [400, 420], [720, 640], [1000, 500], [1600, 1000]];
@@ -50,7 +52,7 @@ function kept(id) {
 /** The section that holds the figure a link's `?embed=id` asks for, if any. */
 export function embedSection() {
   const { id } = embedOptions();
-  return EMBEDS[id] ? kept(id)[0].closest("section").id : null;
+  return isEmbed(id) ? kept(id)[0].closest("section").id : null;
 }
 
 /** The address of an embed of `id` in the current state, with its options. */
@@ -174,7 +176,7 @@ function classify(el) {
 export function showEmbed() {
   const opts = embedOptions();
   if (opts.id === null) return [];
-  if (!EMBEDS[opts.id]) {
+  if (!isEmbed(opts.id)) {
     const like = EMBED_IDS.find((k) => k === opts.id.toLowerCase().trim());
     const shown = opts.id.slice(0, 40);
     return [`There is no figure "${shown}" to embed${like ? ` (ids are lower case: did you mean ${like}?)` : ""}. The embed ids are: ${EMBED_IDS.join(", ")}.`];
