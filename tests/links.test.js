@@ -106,8 +106,8 @@ test("each kind of value a page cannot use is named with its reason; only that v
   for (const n of seen) assert.ok(n.visible && n.beside && !n.inHeader, JSON.stringify(n));
   const text = Object.fromEntries(seen.map((n) => [n.param, n.text]));
   assert.match(text["heat.xmin"], /^The link's heat\.xmin \(5\) was not used: heat\.xmin must be less than heat\.xmax\. Showing the default, 0\.$/);
-  assert.match(text["gi.step"], /gi\.step must be a positive number/);
-  assert.match(text["gi.steps"], /gi\.steps must be a whole number from 1 to 1000/);
+  assert.match(text["gi.step"], /gi\.step must be a positive number, such as 0\.1/);
+  assert.match(text["gi.steps"], /gi\.steps must be a whole number from 1 to 10000/);
   assert.match(text["gi.path"], /gi\.path must be none, ascent or descent/);
   assert.match(text["pd.p"], /pd\.p needs 3 numbers, one per variable \(x, y, z\)/);
   assert.match(text["pd.var"], /pd\.var must be one of the function's variables \(x, y, z\)/);
@@ -217,16 +217,16 @@ test("typing uses the link's checks; 4.1's domain comes from a link and from its
   }
   // The same reason a link would get, under the inputs; the figure keeps its last good range.
   await page.fill("#gi-xmin", "3");
-  assert.equal(await page.textContent("#gi-domain-err"), "gi.xmin must be less than gi.xmax");
+  assert.equal(await page.textContent("#gi-domain-err"), "x from must be less than x to.");
   assert.equal(await page.getAttribute("#gi-xmin", "aria-invalid"), "true");
   assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "-2");
   await page.fill("#gi-xmin", "1");
   assert.equal(await page.isVisible("#gi-domain-err"), false);
   assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "1");
   await page.fill("#heat-ymax", "");
-  assert.equal(await page.textContent("#heat-domain-err"), "heat.ymax must be a number");
+  assert.equal(await page.textContent("#heat-domain-err"), "y to must be a number.");
   await page.fill("#gi-steps", "0");
-  assert.equal(await page.textContent("#gi-path-err"), "gi.steps must be a whole number from 1 to 1000");
+  assert.equal(await page.textContent("#gi-path-err"), "The number of steps must be a whole number from 1 to 10000.");
   await page.fill("#gi-steps", "12");
   assert.equal(await page.isVisible("#gi-path-err"), false);
   assert.deepEqual(problems, []);

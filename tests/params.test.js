@@ -19,19 +19,24 @@ test("the README's parameter table is generated from www/params.js and in step",
 test("the table names each parameter once, with a default its own check accepts", () => {
   const names = PARAMS.map((p) => p.name);
   assert.equal(new Set(names).size, names.length);
-  const vars = { variables: () => ["x", "y", "z"] };
   for (const p of PARAMS) {
     const all = Object.fromEntries(PARAMS.filter((q) => q.figure === p.figure).map((q) => [q.key, q.default]));
-    assert.equal(p.check?.(p.default, all, vars) ?? "", "", `${p.name}'s default passes its check`);
+    const ctx = { variables: () => ["x", "y", "z"], name: (k) => `${p.figure}.${k}` };
+    assert.equal(p.check?.(p.default, all, ctx) ?? "", "", `${p.name}'s default passes its check`);
   }
 });
 
 test("checks say what is wrong, naming the parameter", () => {
-  const check = (name, v, all = {}, vars = ["x", "y", "z"]) => PARAMS.find((p) => p.name === name).check(v, all, { variables: () => vars });
+  const check = (name, v, all = {}, vars = ["x", "y", "z"]) => {
+    const p = PARAMS.find((q) => q.name === name);
+    return p.check(v, all, { variables: () => vars, name: (k) => `${p.figure}.${k}` });
+  };
   assert.equal(check("heat.xmin", "5", { xmax: "4" }), "heat.xmin must be less than heat.xmax");
   assert.equal(check("heat.xmax", "-1", { xmin: "0" }), "heat.xmax must be greater than heat.xmin");
-  assert.equal(check("gi.step", "-0.1"), "gi.step must be a positive number");
-  assert.equal(check("gi.step", "abc"), "gi.step must be a positive number");
+  assert.equal(check("gi.step", "-0.1"), "gi.step must be a positive number, such as 0.1");
+  assert.equal(check("gi.steps", "20000"), "gi.steps must be a whole number from 1 to 10000");
+  // Typing names a setting by its input's label.
+  assert.equal(PARAMS.find((q) => q.name === "gi.xmin").check("5", { xmax: "4" }, { name: (k) => PARAMS.find((q) => q.name === `gi.${k}`).label }), "x from must be less than x to");
   assert.equal(check("pd.p", "1,2"), "pd.p needs 3 numbers, one per variable (x, y, z), separated by commas");
   assert.equal(check("gr.p", "1", {}, ["t"]), "");
   assert.equal(check("gi.p", "1,2,3"), "gi.p needs 2 numbers, one per variable (x, y), separated by commas");

@@ -3,7 +3,7 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
-import { full, showError } from "./ui.js";
+import { full, fmt, showError } from "./ui.js";
 import { inputField, problem } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
@@ -134,8 +134,10 @@ export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
 
 /**
  * Number inputs `${id}-${key}` of figure `id`, checked as a link's values
- * are (params.js): the first problem is shown in `box` and marks its input;
- * `apply(...values)` runs when all are good. Returns the fields for register().
+ * are (params.js): on each edit the first problem is shown in `box` and
+ * marks its input, and `apply(...values)` runs when all are good. Returns
+ * `fields` for register() and `read()`: the values, or null (and the
+ * message shown) when one is refused.
  */
 export function checkedInputs(id, keys, box, apply = () => {}) {
   const inputs = keys.map((k) => $(`${id}-${k}`));
@@ -144,11 +146,46 @@ export function checkedInputs(id, keys, box, apply = () => {}) {
     inputs.forEach((el, i) => (why[i] ? el.setAttribute("aria-invalid", "true") : el.removeAttribute("aria-invalid")));
     const first = why.find(Boolean);
     showError(box, null, first ? { message: first } : null);
-    if (!first) apply(...inputs.map((el) => el.valueAsNumber));
+    return first ? null : inputs.map((el) => el.valueAsNumber);
   };
-  inputs.forEach((el) => el.addEventListener("input", read));
-  return numFields(keys.map((k) => [k, `${id}-${k}`]));
+  inputs.forEach((el) => el.addEventListener("input", () => {
+    const v = read();
+    if (v) apply(...v);
+  }));
+  return { fields: numFields(keys.map((k) => [k, `${id}-${k}`])), read };
 }
 
 /** The four range inputs `${id}-xmin` … `${id}-ymax`, problems in `${id}-domain-err`. */
 export const domainInputs = (id, apply) => checkedInputs(id, ["xmin", "xmax", "ymin", "ymax"], $(`${id}-domain-err`), apply);
+
+/**
+ * A direction in the plane as the page states every angle: degrees
+ * counter-clockwise from +x (the mathematical convention of 4.2's sweep).
+ */
+export function angleText(dx, dy) {
+  const deg = ((Math.atan2(dy, dx) * 180) / Math.PI + 360) % 360;
+  return `${fmt(deg, 4)}° counter-clockwise from +x`;
+}
+
+/**
+ * What can be said of the gradient at a point, for every sentence that
+ * mentions it: it exists and is non-zero ("ok"), is zero, is infinite, or
+ * does not exist because f is undefined or not differentiable there (the
+ * core says why).
+ */
+export function gradientState(f, p, g = f.gradient(p), n = f.gradientNorm(p)) {
+  const v = f.eval(p);
+  if (Number.isNaN(v)) return { kind: "undefined", text: "f is undefined here, so there is no gradient." };
+  if (Array.from(g).some(Number.isNaN)) {
+    let why = "";
+    try {
+      why = f.nondifferentiableReason?.(p) ?? "";
+    } catch {
+      why = "";
+    }
+    return { kind: "nondiff", text: why ? `${why[0].toUpperCase()}${why.slice(1)}${why.endsWith(".") ? "" : "."}` : "f is not differentiable here, so there is no gradient." };
+  }
+  if (Array.from(g).some((c) => !Number.isFinite(c))) return { kind: "infinite", text: "The gradient is infinite here: f is vertical in some direction." };
+  if (n === 0) return { kind: "zero", text: "∇f = 0 here: no direction increases f to first order (a peak, a pit, a saddle or a flat spot)." };
+  return { kind: "ok", text: "" };
+}

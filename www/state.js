@@ -23,8 +23,13 @@ const MAX_QUERY = 8_000;
 export const EMBED_OPTIONS = ["embed", "controls", "links", "theme"];
 const figures = new Map();
 
-/** What checks may ask about a function: its variables (sorted), or null if it does not parse. */
-const ctx = {
+/**
+ * What checks may ask: the variables of a function (sorted), or null if it
+ * does not parse; and what to call a setting of figure `id` (`label`: as its
+ * input is labelled, for typing; else as links name it).
+ */
+const context = (id, label = false) => ({
+  name: (key) => (label ? param(id, key)?.label : null) ?? `${id}.${key}`,
   variables(text) {
     try {
       const f = new (core().ScalarField)(String(text ?? ""));
@@ -35,7 +40,7 @@ const ctx = {
       return null;
     }
   },
-};
+});
 
 /**
  * Registers a figure's settings for links.
@@ -49,6 +54,7 @@ const ctx = {
  */
 export function register(id, fields, { anchor = null } = {}) {
   figures.set(id, {
+    id,
     anchor,
     fields: fields.map((f) => ({ ...f, name: `${id}.${f.key}`, check: f.check ?? param(id, f.key)?.check ?? null, initial: f.get() })),
   });
@@ -93,14 +99,16 @@ function values(fig) {
 
 /**
  * Why the page cannot use `value` for `id.key` ("" when it can), with the
- * figure's other values as they are now: the check links use, for typing.
+ * figure's other values as they are now: the check links use, for typing
+ * (naming settings by their inputs' labels, as a sentence).
  */
 export function problem(id, key, value) {
   const fig = figures.get(id);
   const field = fig?.fields.find((f) => f.key === key);
   if (!field?.check) return "";
   const v = value ?? field.get();
-  return field.check(v, { ...values(fig), [key]: v }, ctx) || "";
+  const why = field.check(v, { ...values(fig), [key]: v }, context(id, true)) || "";
+  return why && !why.endsWith(".") ? `${why}.` : why;
 }
 
 // ------------------------------------------------------------ reading links
@@ -135,7 +143,7 @@ function anchorOf(fig, field) {
  */
 function attempt(fig, field, v, pending) {
   const all = { ...values(fig), ...Object.fromEntries(pending), [field.key]: v };
-  const why = field.check?.(v, all, ctx);
+  const why = field.check?.(v, all, context(fig.id));
   if (why) return why;
   field.set(v);
   if (field.ok()) return "";
@@ -168,7 +176,7 @@ function applyFigure(fig, given) {
   }
   // A value checked against another that was then refused: check again.
   for (const [field, raw] of accepted) {
-    const why = field.check?.(field.get(), values(fig), ctx);
+    const why = field.check?.(field.get(), values(fig), context(fig.id));
     if (why) refuse(field, raw, why);
   }
   return refused;

@@ -10,7 +10,7 @@
 use crate::compile::Program;
 use crate::derive::derive;
 use crate::error::{group, Error, DERIVATIVE_BUDGET, MAX_GRID_POINTS};
-use crate::graph::{Graph, Id};
+use crate::graph::{Fun1, Fun2, Graph, Id, Node};
 use crate::parse::parse_all;
 use crate::print;
 
@@ -190,6 +190,35 @@ impl Scalar {
         let k = self.var_index(name)?;
         let (g, r) = self.graph.extract(&[self.partials[k]]);
         Scalar::from_graph(g, r[0], self.vars.clone())
+    }
+
+    /// The top-level summands of f with their signs (f = Σ sign·term), at
+    /// most `max` of them: what the answer checker names when a student's
+    /// derivative is off by one term.
+    pub fn terms(&self, max: usize) -> Result<Vec<(f64, Scalar)>, Error> {
+        let mut stack = vec![(1.0, self.root)];
+        let mut found = Vec::new();
+        while let Some((sign, id)) = stack.pop() {
+            match self.graph.node(id) {
+                Node::Bin(Fun2::Add, a, b) if found.len() + stack.len() < max => {
+                    stack.push((sign, b));
+                    stack.push((sign, a));
+                }
+                Node::Bin(Fun2::Sub, a, b) if found.len() + stack.len() < max => {
+                    stack.push((-sign, b));
+                    stack.push((sign, a));
+                }
+                Node::Un(Fun1::Neg, a) => stack.push((-sign, a)),
+                _ => found.push((sign, id)),
+            }
+        }
+        found
+            .into_iter()
+            .map(|(sign, id)| {
+                let (g, r) = self.graph.extract(&[id]);
+                Scalar::from_graph(g, r[0], self.vars.clone()).map(|t| (sign, t))
+            })
+            .collect()
     }
 
     pub fn eval(&self, point: &[f64]) -> Result<f64, Error> {

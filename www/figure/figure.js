@@ -171,7 +171,8 @@ export class Figure {
     ctx.font = this.font;
     const { xmin, xmax, ymin, ymax } = this.domain;
     const maxX = Math.max(3, Math.floor(p.w / (this.narrow ? 55 : 70)));
-    const xt = core().niceTicks(xmin, xmax, maxX);
+    // Angles read best at right angles: a figure may fix its x ticks.
+    const xt = this.opts.xticks ?? core().niceTicks(xmin, xmax, maxX);
     const yt = core().niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
     this.canvas.dataset.xticks = xt.length;
     this.canvas.dataset.yticks = yt.length;

@@ -71,7 +71,7 @@ function setupHeatmap() {
     ok: () => Number.isFinite(surf[prop]),
   });
   register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
-    ...domain,
+    ...domain.fields,
     angle("az", "azimuth"), angle("el", "elevation")]);
 }
 
