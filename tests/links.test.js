@@ -126,6 +126,10 @@ test("each kind of value a page cannot use is named with its reason; only that v
   assert.ok(Number(await page.$eval("#heat-canvas", (c) => c.dataset.vmax)) > 0.99);
   assert.match(await page.textContent("#pd-value"), /at \(1, 2, 3\)/);
   saveShot("link-notices.png", await page.locator("#heat").screenshot());
+  // A notice goes once the reader changes that value.
+  await page.fill("#gi-step", "0.2");
+  assert.equal(await page.$$eval('.link-notice p[data-param="gi.step"]', (n) => n.length), 0);
+  assert.equal(await page.$$eval('.link-notice p[data-param="gi.path"]', (n) => n.length), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -228,7 +228,13 @@ export function restore(ids = null) {
       const p = document.createElement("p");
       p.dataset.param = field.name;
       p.textContent = text;
-      noticeBox(anchor).append(p);
+      const box = noticeBox(anchor);
+      box.append(p);
+      // Said once: the notice goes when the reader changes that value.
+      field.el?.addEventListener("input", () => {
+        p.remove();
+        if (!box.childElementCount) box.remove();
+      }, { once: true });
     }
   }
   return page;
