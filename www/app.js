@@ -10,7 +10,7 @@ import { load } from "./core.js";
 import { $, figures, watchResize, plane } from "./page.js";
 import { restore, save } from "./state.js";
 import { setupQuizzes } from "./quiz.js";
-import { addLinkButtons, showEmbed, embedSection } from "./embed.js";
+import { addLinkButtons, showEmbed, embedSection, applyTheme, fitEmbed } from "./embed.js";
 import { setDeferring, drainDraws, yieldTask } from "./figure/schedule.js";
 
 /** Each section's module, in page order. */
@@ -55,7 +55,7 @@ function startSection(name) {
       const before = figures.length;
       mod.start();
       notices.push(...restore(LINK_IDS[name]));
-      addLinkButtons(figures.slice(before));
+      addLinkButtons(figures.slice(before), name);
       performance.measure(`setup ${name}`, { start: t, end: performance.now() });
       await yieldTask();
       await drainDraws(markDrawn);
@@ -86,6 +86,7 @@ function watchApproach() {
 }
 
 async function main() {
+  applyTheme();
   setupQuizzes();
   await load();
   performance.mark("wasm-ready");
@@ -102,7 +103,7 @@ async function main() {
   }
   await Promise.all(started.values());
   notices.push(...restore());
-  if (only) showEmbed();
+  notices.push(...showEmbed());
   await drainDraws(markDrawn);
   setDeferring(false);
   // Every edit anywhere is mirrored into the address bar.
@@ -112,6 +113,7 @@ async function main() {
   const status = $("status");
   status.classList.toggle("quiet", notices.length === 0);
   status.textContent = notices.join(" ");
+  fitEmbed();
   document.body.dataset.readyMs = performance.now().toFixed(1);
   document.body.dataset.ready = "true";
 }

@@ -64,7 +64,8 @@ export class Figure {
     const narrow = avail < 560;
     this.narrow = narrow;
     this.font = narrow ? SMALL_FONT : FONT;
-    const bar = this.opts.colorbar ? (narrow ? "below" : "right") : null;
+    // (An embed may choose: beside the plot leaves it more height in a small square frame.)
+    const bar = this.opts.colorbar ? (this.opts.barAt ?? (narrow ? "below" : "right")) : null;
     this.barAt = bar;
     const left = Math.max(narrow ? 34 : 52, (this.yLabelW ?? 0) + (narrow ? 13 : 30));
     const right = bar === "right" ? Math.max(78, 40 + (this.barLabelW ?? 0)) + 12 : narrow ? 8 : 16;

@@ -65,8 +65,13 @@ export class SurfaceView {
   drawNow() {
     const f = this.getField();
     const parent = this.canvas.parentElement;
-    const w = Math.max(220, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
-    const h = Math.round(w * 0.78);
+    let w = Math.max(220, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
+    let h = Math.round(w * 0.78);
+    // In an embed frame the view also fits the frame's height (same shape).
+    if (this.opts.maxHeight && h > this.opts.maxHeight) {
+      h = Math.max(120, Math.floor(this.opts.maxHeight));
+      w = Math.round(h / 0.78);
+    }
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(w * dpr);
     this.canvas.height = Math.round(h * dpr);
