@@ -24,6 +24,7 @@ pub mod error;
 pub mod fastmath;
 pub mod field;
 pub mod graph;
+pub mod listen;
 pub mod parse;
 pub mod print;
 pub mod surface;
