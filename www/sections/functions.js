@@ -37,6 +37,7 @@ function setupHeatmap() {
   const dom = ["heat-xmin", "heat-xmax", "heat-ymin", "heat-ymax"].map($);
   let current = null;
   fig.layers.push(heatmapLayer(() => current));
+  fig.field = () => current; // for its description and keys (a11y.js)
   fig.setDomain(0, 4, 0, 4);
   const surf = new SurfaceView($("surf-canvas"), () => current, { n: 40 });
   surf.onTurn = save;

@@ -6,7 +6,7 @@ import { core } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, readNumber, fmt } from "../ui.js";
 import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane } from "../page.js";
-import { Figure } from "../figure/figure.js";
+import { Figure, cssVar } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 
 /** Compass bearing of a plane direction (degrees clockwise from +y, "north"). */
@@ -60,6 +60,7 @@ function setupIntuition() {
     if (Number.isFinite(g[0]) && Number.isFinite(g[1]) && quiver?.scale > 0) {
       const k = quiver.scale * fig.plot.w;
       const [px, py] = fig.toPx(x, y);
+      arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: "#000", width: 6.5, head: 13 });
       arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: "#fff", width: 4.5, head: 12 });
       arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: HIGHLIGHT, width: 2.5, head: 11 });
     }
@@ -84,10 +85,11 @@ function setupIntuition() {
   // The path from the selected point, and f along it.
   const pathFig = new Figure($("gi-path-plot"), { square: false, xlabel: "step", ylabel: "f", title: "f along the path" });
   let pathCurve = null;
-  pathFig.layers.push(curveLayer(() => pathCurve, () => "#ff7f0e"));
+  pathFig.layers.push(curveLayer(() => pathCurve, () => cssVar("--path", "#ff7f0e")));
+  pathFig.trace = () => pathCurve; // for its description and sound (a11y.js)
   pathFig.layers.push((ctx, fig) => {
     if (!pathCurve) return;
-    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: "#ff7f0e", r: 3 }));
+    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: cssVar("--path", "#ff7f0e"), r: 3 }));
   });
   const updatePath = () => {
     const mode = $("gi-path").value;
