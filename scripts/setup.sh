@@ -49,7 +49,7 @@ fi
 # 5. npm packages from the lock file: playwright-core for the browser tests and
 #    binaryen's wasm-opt (Debian's version 108 breaks wasm-bindgen's output).
 command -v npm >/dev/null || apt_install nodejs npm
-if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (test packages)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
 else
