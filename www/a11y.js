@@ -68,6 +68,14 @@ function surfaceView(view, label, extra = () => "") {
   view.canvas.addEventListener("keydown", (e) => e.key.startsWith("Arrow") && announce(`View turned to ${num((view.azimuth * 180) / Math.PI, 0)}° around, ${num((view.elevation * 180) / Math.PI, 0)}° above.`));
 }
 
+/** A ring on a traced curve at the sample the cursor is on (`at()`, or null). */
+function cursorRing(fig, at) {
+  fig.layers.push((ctx) => {
+    const c = fig.trace(), k = at();
+    if (k !== null && c && Number.isFinite(c.ys[k])) dot(ctx, fig, c.xs[k], c.ys[k], { fill: "transparent", r: 7 });
+  });
+}
+
 const SETUP = {
   functions() {
     const fig = byId("heat-canvas");
@@ -217,10 +225,7 @@ const SETUP = {
       return c && { xs: c.xs, ys: c.ys, xname: "step", yname: "f" };
     };
     let at = null;
-    pathFig.layers.push((ctx) => {
-      const c = pathFig.trace();
-      if (at !== null && c && Number.isFinite(c.ys[at])) dot(ctx, pathFig, c.xs[at], c.ys[at], { fill: "transparent", r: 7 });
-    });
+    cursorRing(pathFig, () => at);
     const pathListen = listenControl(pathFig, {
       what: "f along the path",
       trace,
@@ -241,10 +246,7 @@ const SETUP = {
     out.id = "sa-probe";
     fig.canvas.closest("figure").querySelector("figcaption").append(" ", out);
     let at = null;
-    fig.layers.push((ctx) => {
-      const s = fig.trace();
-      if (at !== null && s && Number.isFinite(s.ys[at])) dot(ctx, fig, s.xs[at], s.ys[at], { fill: "transparent", r: 7 });
-    });
+    cursorRing(fig, () => at);
     const listen = listenControl(fig, {
       what: "the rate of change in each direction",
       trace: () => {
