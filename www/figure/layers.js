@@ -114,6 +114,7 @@ export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8, outli
   ctx.lineTo(x1 - ux * hl * 0.8, y1 - uy * hl * 0.8);
   ctx.stroke();
   ctx.restore();
+  ctx.fillStyle = color;
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - ux * hl - uy * hw, y1 - uy * hl + ux * hw);
