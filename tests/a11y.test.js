@@ -223,3 +223,60 @@ test("quizzes are named groups; bold vectors are bold letters", async () => {
   assert.ok(await page.locator("mi", { hasText: "𝐯" }).count() >= 3);
   await context.close();
 });
+
+/** WCAG relative luminance and contrast ratio of [r, g, b] (0-255) colours. */
+const lum = (rgb) => {
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a, b) => {
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+for (const scheme of ["light", "dark"]) {
+  test(`arrows, curves and markers keep 3:1 against what lies under them (${scheme})`, async () => {
+    const { page, context } = await openPage(env.browser, env.srv.url, { scheme });
+    // The colours the figures really use, resolved by the browser.
+    const css = await page.evaluate(() => {
+      const rgb = (c) => {
+        const el = document.createElement("i");
+        el.style.color = c;
+        document.body.append(el);
+        const m = getComputedStyle(el).color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        el.remove();
+        return m;
+      };
+      const v = (n) => rgb(getComputedStyle(document.documentElement).getPropertyValue(n).trim());
+      return { ink: v("--ink"), paper: v("--paper"), bg: v("--figure-bg"), accent: v("--accent"), path: v("--path"), red: rgb("#d62728"), black: [0, 0, 0], white: [255, 255, 255] };
+    });
+    const viridis = (await import("./helpers.js")).COLORMAPS.viridis;
+    // Quiver arrows: ink core, halo of the page colour. Over every colour of
+    // the scale, one of the two stands out, and the two from each other.
+    assert.ok(contrast(css.ink, css.paper) >= 3);
+    for (const c of viridis) assert.ok(Math.max(contrast(css.ink, c), contrast(css.paper, c)) >= 3, `quiver on ${c}`);
+    // Handles and the gradient arrow: a black and a white ring or outline.
+    for (const c of viridis) assert.ok(Math.max(contrast(css.black, c), contrast(css.white, c)) >= 3);
+    assert.ok(contrast(css.red, css.white) >= 3 || contrast(css.red, css.black) >= 3);
+    // Curves and arrows on the plain figure background.
+    for (const [name, c] of [["accent", css.accent], ["path", css.path], ["red", css.red], ["ink", css.ink]]) {
+      assert.ok(contrast(c, css.bg) >= 3, `${name} ${c} on ${css.bg}: ${contrast(c, css.bg).toFixed(2)}`);
+    }
+    // And the halo is really drawn: inside the 4.1 heatmap (no page colour of
+    // its own) there are pixels of the halo colour around the arrows.
+    const seen = await page.evaluate((paper) => {
+      // Inside the plot rectangle only, where the heatmap covers everything else.
+      const c = document.getElementById("gi-both");
+      const { plotLeft, plotTop, plotWidth, plotHeight } = c.dataset;
+      const d = c.getContext("2d").getImageData(+plotLeft + 2, +plotTop + 2, +plotWidth - 4, +plotHeight - 4).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k] - paper[0]) < 4 && Math.abs(d[k + 1] - paper[1]) < 4 && Math.abs(d[k + 2] - paper[2]) < 4) n++;
+      return n;
+    }, css.paper);
+    assert.ok(seen > 500, `only ${seen} halo pixels`);
+    await context.close();
+  });
+}
