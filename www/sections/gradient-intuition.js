@@ -9,11 +9,14 @@ import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect
 import { Figure, cssVar } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 
-/** Compass bearing of a plane direction (degrees clockwise from +y, "north"). */
+/**
+ * The direction of a plane vector in the mathematical convention (degrees
+ * counter-clockwise from +x, from the core), as the figures' descriptions say it.
+ */
 function bearing(dx, dy) {
-  const deg = ((90 - (Math.atan2(dy, dx) * 180) / Math.PI) % 360 + 360) % 360;
-  const names = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
-  return `${deg.toFixed(1)}° (${names[Math.round(deg / 45) % 8]})`;
+  const deg = core().directionDegrees(dx, dy);
+  const names = ["right", "up and right", "up", "up and left", "left", "down and left", "down", "down and right"];
+  return `${deg.toFixed(1)}° from +x (${names[Math.round(deg / 45) % 8]})`;
 }
 
 
