@@ -289,7 +289,36 @@ const SETUP = {
   },
 };
 
+/**
+ * A formula in running text that is wider than a narrow screen scrolls
+ * sideways; such a scrolling region must be reachable by keyboard
+ * (WCAG 2.1.1, axe scrollable-region-focusable). Kept in step with the width.
+ */
+function focusableOverflow() {
+  const mark = () => {
+    for (const m of document.querySelectorAll("p math")) {
+      if (m.scrollWidth > m.clientWidth + 1) {
+        m.tabIndex = 0;
+        if (!m.hasAttribute("aria-label") && !m.hasAttribute("role")) m.setAttribute("role", "math");
+      } else if (m.hasAttribute("tabindex")) {
+        m.removeAttribute("tabindex");
+      }
+    }
+  };
+  let pending = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(mark);
+  }).observe(document.querySelector("main"));
+  mark();
+}
+
+let started = false;
 /** Adds the accessibility of a section's figures once the section has started. */
 export function enhance(section) {
+  if (!started) {
+    started = true;
+    focusableOverflow();
+  }
   SETUP[section]?.();
 }
