@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; else say "chromium: present"; fi
 
 runs npm || apt_install nodejs npm
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/gremlins.js ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/gremlins.js ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (test packages)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
 else

@@ -12,6 +12,7 @@ import { restore, save } from "./state.js";
 import { setupQuizzes } from "./quiz.js";
 import { addLinkButtons, showEmbed, embedSection, applyTheme, fitEmbed } from "./embed.js";
 import { setDeferring, drainDraws, yieldTask } from "./figure/schedule.js";
+import { enhance } from "./a11y.js";
 
 /** Each section's module, in page order. */
 const SECTIONS = {
@@ -56,6 +57,7 @@ function startSection(name) {
       mod.start();
       notices.push(...restore(LINK_IDS[name]));
       addLinkButtons(figures.slice(before), name);
+      enhance(name);
       performance.measure(`setup ${name}`, { start: t, end: performance.now() });
       await yieldTask();
       await drainDraws(markDrawn);

@@ -163,7 +163,7 @@ export const domainInputs = (id, apply) => checkedInputs(id, ["xmin", "xmax", "y
  * counter-clockwise from +x (the mathematical convention of 4.2's sweep).
  */
 export function angleText(dx, dy) {
-  const deg = ((Math.atan2(dy, dx) * 180) / Math.PI + 360) % 360;
+  const deg = core().directionDegrees(dx, dy);
   return `${fmt(deg, 4)}° counter-clockwise from +x`;
 }
 

@@ -30,6 +30,7 @@ pub mod fastmath;
 pub mod field;
 pub mod functions;
 pub mod graph;
+pub mod listen;
 pub mod parse;
 pub mod print;
 pub mod surface;

@@ -598,3 +598,20 @@ pub fn project_points_js(
         &crate::surface::View { azimuth, elevation },
     )
 }
+
+/// The direction of (dx, dy) in degrees, counter-clockwise from +x, in
+/// [0, 360); NaN for the zero vector. For the figures' spoken descriptions.
+#[wasm_bindgen(js_name = directionDegrees)]
+pub fn direction_degrees_js(dx: f64, dy: f64) -> f64 {
+    crate::listen::direction_degrees(dx, dy)
+}
+
+/// Where an audio trace clicks: (index, kind) interleaved, kind 0 a zero,
+/// 1 the maximum, 2 the minimum.
+#[wasm_bindgen(js_name = traceMarks)]
+pub fn trace_marks_js(values: &[f64]) -> Vec<f64> {
+    crate::listen::trace_marks(values)
+        .into_iter()
+        .flat_map(|(i, m)| [i as f64, m as u8 as f64])
+        .collect()
+}

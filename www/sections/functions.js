@@ -36,6 +36,7 @@ function setupHeatmap() {
   const readout = $("heat-readout");
   let current = null;
   fig.layers.push(heatmapLayer(() => current));
+  fig.field = () => current; // for its description and keys (a11y.js)
   fig.setDomain(0, 4, 0, 4);
   const surf = new SurfaceView($("surf-canvas"), () => current, { n: 40 });
   surf.onTurn = save;

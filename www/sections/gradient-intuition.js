@@ -6,9 +6,8 @@ import { core } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, fmt } from "../ui.js";
 import { $, exprField, domainInputs, checkedInputs, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
-import { Figure } from "../figure/figure.js";
+import { Figure, cssVar } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
-
 
 function setupIntuition() {
   const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
@@ -63,6 +62,8 @@ function setupIntuition() {
       const ux = g[0] / Math.hypot(g[0], g[1]), uy = -g[1] / Math.hypot(g[0], g[1]);
       const [x0, y0] = [px + ux * 5, py + uy * 5];
       const [x1, y1] = [px + ux * (5 + shown), py + uy * (5 + shown)];
+      // Black, white and red: the arrow keeps its contrast on any colour.
+      arrow(ctx, x0, y0, x1, y1, { color: "#000", width: 7, head: 14 });
       arrow(ctx, x0, y0, x1, y1, { color: "#fff", width: 5, head: 13 });
       arrow(ctx, x0, y0, x1, y1, { color: HIGHLIGHT, width: 2.5, head: 11 });
       fig.canvas.dataset.arrowPx = shown.toFixed(1);
@@ -94,12 +95,13 @@ function setupIntuition() {
   // The path from the selected point, and f along it.
   const pathFig = new Figure($("gi-path-plot"), { square: false, xlabel: "step", ylabel: "f", title: "f along the path" });
   let pathCurve = null;
-  pathFig.layers.push(curveLayer(() => pathCurve, () => "#ff7f0e"));
+  pathFig.layers.push(curveLayer(() => pathCurve, () => cssVar("--path", "#ff7f0e")));
+  pathFig.trace = () => pathCurve; // for its description and sound (a11y.js)
   pathFig.layers.push((ctx, fig) => {
     // A dot per step while the steps can be told apart; beyond that the
     // dots' outlines would bury the line.
     if (!pathCurve || pathCurve.xs.length > 60) return;
-    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: "#ff7f0e", r: 3 }));
+    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: cssVar("--path", "#ff7f0e"), r: 3 }));
   });
   // Step size and count, checked by the link table's checks (params.js).
   const pathInputs = checkedInputs("gi", ["step", "steps"], $("gi-path-err"));
