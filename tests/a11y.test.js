@@ -302,7 +302,7 @@ for (const scheme of ["light", "dark"]) {
 
 test("the 4.1 readout gives the direction as the description does: counter-clockwise from +x", async () => {
   const { page, context } = await openPage(env.browser, env.srv.url);
-  assert.match(await page.textContent("#gi-readout"), /direction 63\.4° from \+x \(up and right\)/);
+  assert.match(await page.textContent("#gi-readout"), /direction 63\.4° counter-clockwise from \+x \(up and right\)/);
   assert.match(await spoken(page, "gi-both"), /pointing up and to the right at 63\.4°/);
   await context.close();
 });

@@ -56,7 +56,7 @@ test("the level curve through the point is one dashed curve; angles read counter
   const r41 = await page.textContent("#gi-readout");
   const r42 = await page.textContent("#sa-readout");
   // ∇ sin(xy) at (1, 0.5) = (0.5 cos 0.5, cos 0.5): atan2(2, 1) = 63.43°.
-  assert.match(r41, /63\.43\d*° counter-clockwise from \+x/);
+  assert.match(r41, /63\.4° counter-clockwise from \+x \(up and right\)/);
   assert.match(r42, /63\.435?\d*° \(counter-clockwise from \+x\)/);
   assert.doesNotMatch(r41, /\b(NE|N|E)\)/);
   // The sweep's angle axis is labelled at right angles.
@@ -75,7 +75,7 @@ test("paths: 5,000 steps run to the end, one step is singular, a long path is st
   assert.doesNotMatch(long, /stopped|infinity/);
   await setNumber(page, "#gi-steps", 1000);
   await page.waitForTimeout(100);
-  const orange = await count(page, "#gi-path-plot", "r > 200 && g > 90 && g < 160 && b < 60");
+  const orange = await count(page, "#gi-path-plot", "r > 150 && g >= 55 && g < 180 && b < 80 && r - g > 60"); // the path colour, --path
   assert.ok(orange > 150, `f along the path: ${orange} orange pixels`);
   saveShot("truth-1000-steps.png", await page.locator("#gi-path-figure").screenshot());
   await setNumber(page, "#gi-steps", 1);

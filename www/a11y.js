@@ -65,7 +65,7 @@ function surfaceView(view, label, extra = () => "") {
     describe: () => `${extra()} Seen from ${num((view.azimuth * 180) / Math.PI, 0)}° around and ${num((view.elevation * 180) / Math.PI, 0)}° above. Arrow keys, a drag or the buttons below turn it; Home resets.`.trim(),
   });
   // Turning is announced once it settles.
-  view.canvas.addEventListener("keydown", (e) => e.key.startsWith("Arrow") && announce(`View turned to ${num((view.azimuth * 180) / Math.PI, 0)}° around, ${num((view.elevation * 180) / Math.PI, 0)}° above.`));
+  view.canvas.addEventListener("keydown", (e) => e.key?.startsWith("Arrow") && announce(`View turned to ${num((view.azimuth * 180) / Math.PI, 0)}° around, ${num((view.elevation * 180) / Math.PI, 0)}° above.`));
 }
 
 /** A ring on a traced curve at the sample the cursor is on (`at()`, or null). */
@@ -142,7 +142,7 @@ const SETUP = {
         return `The curve is f as ${name()} runs from ${num(fig.domain.xmin)} to ${num(fig.domain.xmax)}, ${text("pd-fixed")}. The point is at ${name()} = ${num(s.here[0])}, f = ${num(s.here[1])}; the dashed red tangent there has slope ∂f/∂${name()} = ${text("pd-value")}. Arrow keys move the point, Shift for fine steps, Home puts it back.`;
       },
     });
-    fig.canvas.addEventListener("keydown", (e) => (e.key.startsWith("Arrow") || e.key === "Home") && announce(`${name()} = ${num(fig.trace()?.here?.[0])}, ∂f/∂${name()} = ${text("pd-value")}`));
+    fig.canvas.addEventListener("keydown", (e) => (e.key?.startsWith("Arrow") || e.key === "Home") && announce(`${name()} = ${num(fig.trace()?.here?.[0])}, ∂f/∂${name()} = ${text("pd-value")}`));
     fig.canvas.addEventListener("pointerup", () => announce(`${name()} = ${num(fig.trace()?.here?.[0])}, ∂f/∂${name()} = ${text("pd-value")}`));
     const listen = listenControl(fig, {
       what: "f along the slice",
@@ -182,7 +182,7 @@ const SETUP = {
       });
     }
     for (const fig of [heat, quiv, both]) homeKey(fig.canvas, () => select(...HOME));
-    both.canvas.addEventListener("keydown", (e) => e.key.startsWith("Arrow") && announce(pointWords(plane.f, plane.p, "Point")));
+    both.canvas.addEventListener("keydown", (e) => e.key?.startsWith("Arrow") && announce(pointWords(plane.f, plane.p, "Point")));
     both.canvas.addEventListener("pointerup", () => announce(pointWords(plane.f, plane.p, "Point")));
     plane.listeners.push(() => {
       heat.draw();

@@ -3,6 +3,7 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
+import { core } from "./core.js";
 import { full, fmt, showError } from "./ui.js";
 import { inputField, problem } from "./state.js";
 
@@ -164,7 +165,8 @@ export const domainInputs = (id, apply) => checkedInputs(id, ["xmin", "xmax", "y
  */
 export function angleText(dx, dy) {
   const deg = core().directionDegrees(dx, dy);
-  return `${fmt(deg, 4)}° counter-clockwise from +x`;
+  const names = ["right", "up and right", "up", "up and left", "left", "down and left", "down", "down and right"];
+  return `${deg.toFixed(1)}° counter-clockwise from +x (${names[Math.round(deg / 45) % 8]})`;
 }
 
 /**
