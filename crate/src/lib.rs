@@ -25,7 +25,10 @@ pub mod fastmath;
 pub mod field;
 pub mod graph;
 pub mod parse;
+pub mod plot3d;
 pub mod print;
+pub mod raster;
+pub mod sampling;
 pub mod surface;
 pub mod ticks;
 #[cfg(target_arch = "wasm32")]
