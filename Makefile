@@ -35,9 +35,11 @@ fuzz:
 	@bash scripts/fuzz-long.sh
 
 dist: build
-	@rm -rf dist && mkdir -p dist/www/pkg
+	@rm -rf dist && mkdir -p dist/www/pkg dist/www/figure dist/www/sections
 	@cp index.html dist/
 	@cp www/*.js www/*.css dist/www/
+	@cp www/figure/*.js dist/www/figure/
+	@cp www/sections/*.js dist/www/sections/
 	@cp www/pkg/gradients.js www/pkg/gradients_bg.wasm dist/www/pkg/
 	@node scripts/single-file.mjs
 	@echo "dist/ is ready: copy the folder to any static web host, or share dist/gradients.html alone."

@@ -1,26 +1,41 @@
 // Writes dist/gradients.html: the whole page in one file that works opened
 // from disk with no network. Each ES module becomes a function scope that
-// returns its exports (so their top-level names cannot clash), the wasm is
-// inlined as base64, and the Content-Security-Policy allows exactly the one
-// inline script and the one inline style by their SHA-256 hashes.
+// returns its exports (so their top-level names cannot clash), the sections'
+// dynamic imports become already-resolved promises of those exports, the
+// wasm is inlined as base64, and the Content-Security-Policy allows exactly
+// the one inline script and the one inline style by their SHA-256 hashes.
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const www = path.join(root, "www");
 const read = (p) => fs.readFileSync(path.join(root, p), "utf8");
 
-/** Rewrites one module's source into `const NAME = (() => { ...; return {...}; })();`. */
-function wrap(name, src, imports) {
+/** Every module of the page, by its path under www/ (the wasm glue apart). */
+function modules(dir = "") {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(www, dir), { withFileTypes: true })) {
+    const rel = path.posix.join(dir, e.name);
+    if (e.isDirectory() && e.name !== "pkg") out.push(...modules(rel));
+    else if (e.isFile() && e.name.endsWith(".js")) out.push(rel);
+  }
+  return out;
+}
+const varOf = (rel) => `__${rel.replace(/\.js$/, "").replace(/[^\w]/g, "_")}`;
+const resolve = (from, spec) => path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+const STATIC = /import\s*\{([^}]*)\}\s*from\s*"(\.{1,2}\/[\w/.-]+)";/g;
+const DYNAMIC = /import\("(\.{1,2}\/[\w/.-]+)"\)/g;
+
+/** Rewrites one module's source into a factory `const NAME = () => { ...; return {...}; };`. */
+function wrap(rel, src) {
   const exported = [];
   let body = src
-    // import { a, b as c } from "./x.js";  →  const { a, b: c } = __x;
-    .replace(/import\s*\{([^}]*)\}\s*from\s*"\.\/([\w/.-]+)";/g, (_, names, file) => {
-      const mod = imports[file];
-      if (!mod) throw new Error(`${name}: unknown import ${file}`);
-      return `const {${names.replace(/\s+as\s+/g, ": ")}} = ${mod};`;
-    })
+    // import { a, b as c } from "./x.js";  →  const { a, b: c } = __x_exports;
+    .replace(STATIC, (_, names, spec) => `const {${names.replace(/\s+as\s+/g, ": ")}} = ${varOf(resolve(rel, spec))}_exports;`)
+    // import("./sections/x.js")  →  Promise.resolve(__sections_x_exports)
+    .replace(DYNAMIC, (_, spec) => `Promise.resolve(${varOf(resolve(rel, spec))}_exports)`)
     .replace(/export\s+(async\s+function|function|class|const|let)\s+([A-Za-z_$][\w$]*)/g, (_, kind, id) => {
       exported.push(id);
       return `${kind} ${id}`;
@@ -32,25 +47,33 @@ function wrap(name, src, imports) {
       }
       return "";
     });
-  if (/\bimport\b\s*[{*\w"]/.test(body.replace(/import\.meta|import\(/g, ""))) throw new Error(`${name}: an import was not rewritten`);
-  return `const ${name} = (() => {\n${body}\nreturn { ${exported.join(", ")} };\n});\n`;
+  if (/\bimport\b\s*[{*\w"(]/.test(body.replace(/import\.meta|import\((?=[a-z])/g, ""))) throw new Error(`${rel}: an import was not rewritten`);
+  return `const ${varOf(rel)} = (() => {\n${body}\nreturn { ${exported.join(", ")} };\n});\n`;
 }
 
-const wasm = fs.readFileSync(path.join(root, "www/pkg/gradients_bg.wasm")).toString("base64");
-const order = [
-  // [file, variable] in dependency order; the glue stays a factory (see core.js).
-  ["core.js", "__core"],
-  ["state.js", "__state"],
-  ["ui.js", "__ui"],
-  ["plot.js", "__plot"],
-  ["app.js", "__app"],
-];
-const imports = { "core.js": "__core", "state.js": "__state", "ui.js": "__ui", "plot.js": "__plot" };
-let script = `"use strict";\n${wrap("__glue", read("www/pkg/gradients.js"), {})}`;
+/** Modules in dependency order (each after everything it imports). */
+function ordered(all) {
+  const deps = new Map(all.map((rel) => {
+    const src = read(`www/${rel}`);
+    const found = [...src.matchAll(STATIC), ...src.matchAll(DYNAMIC)].map((m) => resolve(rel, m[2] ?? m[1]));
+    return [rel, found.filter((d) => d !== "pkg/gradients.js")];
+  }));
+  const out = [];
+  const visit = (rel, stack = []) => {
+    if (out.includes(rel)) return;
+    if (stack.includes(rel)) throw new Error(`import cycle: ${[...stack, rel].join(" → ")}`);
+    for (const d of deps.get(rel) ?? []) visit(d, [...stack, rel]);
+    out.push(rel);
+  };
+  all.forEach((rel) => visit(rel));
+  return out;
+}
+
+const wasm = fs.readFileSync(path.join(www, "pkg/gradients_bg.wasm")).toString("base64");
+// The glue stays a factory (each call a fresh instance; see core.js).
+let script = `"use strict";\n${wrap("glue.js", read("www/pkg/gradients.js"))}`;
 script += `globalThis.GRADIENTS_INLINE = {\n  glue: __glue,\n  wasm: () => Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)),\n};\n`;
-for (const [file, v] of order) script += `${wrap(v, read(`www/${file}`), imports)}const ${v}_exports = ${v}();\n`;
-// Modules import each other's exports objects, not factories.
-script = script.replace(/= (__core|__state|__ui|__plot);/g, "= $1_exports;");
+for (const rel of ordered(modules())) script += `${wrap(rel, read(`www/${rel}`))}const ${varOf(rel)}_exports = ${varOf(rel)}();\n`;
 
 const css = read("www/style.css");
 const hash = (s) => `'sha256-${crypto.createHash("sha256").update(s, "utf8").digest("base64")}'`;

@@ -54,7 +54,7 @@ export function restart(reason) {
   restarts.push(now);
   const status = document.getElementById("status");
   if (restarts.length > 3) {
-    status.hidden = false;
+    status.classList.remove("quiet");
     status.textContent = "The maths engine keeps failing on this input. Change the last thing you typed, or reload the page.";
     return Promise.resolve();
   }
@@ -62,7 +62,7 @@ export function restart(reason) {
   restarting = load()
     .then(() => {
       for (const fn of rebuilders) fn();
-      status.hidden = false;
+      status.classList.remove("quiet");
       status.textContent = "The maths engine hit an internal error and was restarted; the figures have been redrawn.";
     })
     .finally(() => {

@@ -78,24 +78,30 @@ export function save() {
   }, 250);
 }
 
+const restored = new Set();
+
 /**
- * Applies the state in the link. Returns the notices to show (values that
- * were refused and reset to their defaults, or a link that was ignored).
+ * Applies the state in the link to the figures in `ids` (sections start one
+ * at a time), or, without `ids`, to every figure not yet restored; only that
+ * final call reports names the page does not have. Returns the notices to
+ * show (values that were refused and reset to their defaults, or a link that
+ * was ignored).
  */
-export function restore() {
+export function restore(ids = null) {
   const notices = [];
   const search = location.search;
   if (search.length > MAX_QUERY) {
-    return ["This link was too long to read, so the page shows its defaults."];
+    return ids ? [] : ["This link was too long to read, so the page shows its defaults."];
   }
   const q = new URLSearchParams(search);
   for (const [name, raw] of q) {
     if (name === "embed") continue;
     const dot = name.indexOf(".");
     const id = name.slice(0, dot), key = name.slice(dot + 1);
+    if (restored.has(id) || (ids && !ids.includes(id))) continue;
     const field = figures.get(id)?.find((f) => f.key === key);
     if (!field) {
-      notices.push(`The link names a setting this page does not have (${name.slice(0, 30)}); it was ignored.`);
+      if (!ids) notices.push(`The link names a setting this page does not have (${name.slice(0, 30)}); it was ignored.`);
       continue;
     }
     if (raw.length > MAX_VALUE) {
@@ -108,6 +114,7 @@ export function restore() {
       field.set(field.initial);
     }
   }
+  for (const id of ids ?? figures.keys()) restored.add(id);
   return notices;
 }
 

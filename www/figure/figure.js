@@ -1,0 +1,309 @@
+// Figures on canvas: a plot rectangle with axes, ticks, labels, a title and an
+// optional colour bar, and layers drawn inside it (heatmap, arrows, markers).
+//
+// One axis convention, used everywhere: data y points up; canvas y points
+// down. `toPx` and `toData` are the only places that convert between them.
+// The canvas backing store is sized in device pixels so lines and the
+// heatmap stay crisp on high-DPI screens; drawing is done in CSS pixels
+// through a scale transform, except the heatmap, which is placed pixel for
+// pixel.
+
+import { core } from "../core.js";
+import { deferDraw } from "./schedule.js";
+
+export const FONT = "14px system-ui, -apple-system, 'Segoe UI', sans-serif";
+const SMALL_FONT = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
+
+export function cssVar(name, fallback) {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+// Tick labels: as many decimals as the step needs, no float dust.
+export function formatTick(v, step) {
+  // Very large or tiny values: short scientific notation keeps the margins.
+  const big = Math.max(Math.abs(v), Math.abs(step));
+  if (big >= 1e5 || (big < 1e-4 && v !== 0)) return v.toExponential(1).replace("-", "\u2212").replace("e+", "e");
+  let decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
+  // Steps like 0.25 need one digit more than their order of magnitude.
+  if (decimals < 10 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-6) decimals += 1;
+  const s = v.toFixed(decimals);
+  return s === "-0" ? "0" : s.replace("-", "\u2212");
+}
+
+export class Figure {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {{title?: string, xlabel?: string, ylabel?: string, colorbar?: string|null,
+   *          square?: boolean, maxWidth?: number}} opts
+   */
+  constructor(canvas, opts = {}) {
+    this.canvas = canvas;
+    this.opts = { xlabel: "x", ylabel: "y", colorbar: null, square: true, maxWidth: 640, ...opts };
+    this.domain = { xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+    this.layers = [];
+    this.vrange = null; // colour bar range, set by a heatmap layer
+    this.scratch = document.createElement("canvas");
+    this.barScratch = document.createElement("canvas");
+  }
+
+  setDomain(xmin, xmax, ymin, ymax) {
+    this.domain = { xmin, xmax, ymin, ymax };
+  }
+
+  /**
+   * Sizes the canvas to its container; returns true if the size changed.
+   * On a phone the colour bar lies under the plot instead of beside it, so
+   * the plot keeps most of the width. Square figures keep equal aspect
+   * (one unit of x as long as one of y), as matplotlib's imshow does, within
+   * a factor of 2.5 either way so that a strip stays readable.
+   */
+  fit() {
+    const parent = this.canvas.parentElement;
+    const avail = Math.max(200, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
+    const narrow = avail < 560;
+    this.narrow = narrow;
+    this.font = narrow ? SMALL_FONT : FONT;
+    const bar = this.opts.colorbar ? (narrow ? "below" : "right") : null;
+    this.barAt = bar;
+    const left = Math.max(narrow ? 40 : 52, (this.yLabelW ?? 0) + 30);
+    const right = bar === "right" ? Math.max(78, 40 + (this.barLabelW ?? 0)) + 12 : narrow ? 10 : 16;
+    const m = { left, right, top: this.opts.title ? (narrow ? 28 : 34) : 12, bottom: (narrow ? 40 : 46) + (bar === "below" ? 46 : 0) };
+    let plotW = avail - m.left - m.right;
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const ratio = this.opts.square ? Math.min(2.5, Math.max(0.4, (ymax - ymin) / (xmax - xmin) || 1)) : 0.62;
+    let plotH = Math.round(plotW * ratio);
+    // In an embed frame the figure also fits the frame's height.
+    if (this.opts.maxHeight && plotH + m.top + m.bottom > this.opts.maxHeight) {
+      plotH = Math.max(120, this.opts.maxHeight - m.top - m.bottom);
+      if (this.opts.square) plotW = Math.round(plotH / ratio);
+    }
+    const w = plotW + m.left + m.right;
+    const h = plotH + m.top + m.bottom;
+    const dpr = window.devicePixelRatio || 1;
+    this.dpr = dpr;
+    this.margin = m;
+    this.css = { w, h };
+    // The plot rectangle in whole device pixels, so the heatmap maps 1:1.
+    const dl = Math.round(m.left * dpr), dt = Math.round(m.top * dpr);
+    this.dev = { left: dl, top: dt, w: Math.round(plotW * dpr), h: Math.round(plotH * dpr) };
+    this.plot = { x: dl / dpr, y: dt / dpr, w: this.dev.w / dpr, h: this.dev.h / dpr };
+    const bw = Math.round(w * dpr), bh = Math.round(h * dpr);
+    const changed = this.canvas.width !== bw || this.canvas.height !== bh;
+    if (changed) {
+      this.canvas.width = bw;
+      this.canvas.height = bh;
+    }
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    const d = this.canvas.dataset;
+    d.plotLeft = this.dev.left; d.plotTop = this.dev.top; d.plotWidth = this.dev.w; d.plotHeight = this.dev.h;
+    d.xmin = this.domain.xmin; d.xmax = this.domain.xmax; d.ymin = this.domain.ymin; d.ymax = this.domain.ymax;
+    return changed;
+  }
+
+  toPx(x, y) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const p = this.plot;
+    return [p.x + ((x - xmin) / (xmax - xmin)) * p.w, p.y + ((ymax - y) / (ymax - ymin)) * p.h];
+  }
+
+  toData(px, py) {
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const p = this.plot;
+    return [xmin + ((px - p.x) / p.w) * (xmax - xmin), ymax - ((py - p.y) / p.h) * (ymax - ymin)];
+  }
+
+  /** Pointer event → data coordinates, or null outside the plot. */
+  eventToData(ev) {
+    const r = this.canvas.getBoundingClientRect();
+    const px = ev.clientX - r.left, py = ev.clientY - r.top;
+    const p = this.plot;
+    if (px < p.x || px > p.x + p.w || py < p.y || py > p.y + p.h) return null;
+    return this.toData(px, py);
+  }
+
+  /** Draws now, or at the next start-up task while the page is starting. */
+  draw() {
+    if (!deferDraw(this)) this.drawNow();
+  }
+
+  drawNow() {
+    const t0 = performance.now();
+    this.fit();
+    const d = this.canvas.dataset;
+    d.xmin = this.domain.xmin; d.xmax = this.domain.xmax; d.ymin = this.domain.ymin; d.ymax = this.domain.ymax;
+    const ctx = this.canvas.getContext("2d");
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = cssVar("--figure-bg", "#fff");
+    ctx.fillRect(0, 0, this.css.w, this.css.h);
+    const p = this.plot;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(p.x, p.y, p.w, p.h);
+    ctx.clip();
+    for (const layer of this.layers) layer(ctx, this);
+    ctx.restore();
+    this.drawAxes(ctx);
+    if (this.opts.colorbar && this.vrange) this.drawColorbar(ctx);
+    if (this.wantRedraw) {
+      this.wantRedraw = false;
+      this.drawNow();
+      return;
+    }
+    // For the benchmark: how long this figure took to draw.
+    this.canvas.dataset.drawMs = (performance.now() - t0).toFixed(3);
+  }
+
+  drawAxes(ctx) {
+    const p = this.plot;
+    const ink = cssVar("--ink", "#222");
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(p.x + 0.5 / this.dpr, p.y + 0.5 / this.dpr, p.w - 1 / this.dpr, p.h - 1 / this.dpr);
+    ctx.font = this.font;
+    const { xmin, xmax, ymin, ymax } = this.domain;
+    const maxX = Math.max(3, Math.floor(p.w / (this.narrow ? 55 : 70)));
+    const xt = core().niceTicks(xmin, xmax, maxX);
+    const yt = core().niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
+    const xstep = xt.length > 1 ? xt[1] - xt[0] : 1;
+    const ystep = yt.length > 1 ? yt[1] - yt[0] : 1;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    labelTicks(ctx, Array.from(xt, (t) => [this.toPx(t, ymin)[0], formatTick(t, xstep)]), "x", (x, text) => {
+      ctx.beginPath();
+      ctx.moveTo(x, p.y + p.h);
+      ctx.lineTo(x, p.y + p.h + 5);
+      ctx.stroke();
+      if (text) ctx.fillText(text, x, p.y + p.h + 7);
+    });
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    let widest = 0;
+    labelTicks(ctx, Array.from(yt, (t) => [this.toPx(xmin, t)[1], formatTick(t, ystep)]), "y", (y, text) => {
+      ctx.beginPath();
+      ctx.moveTo(p.x - 5, y);
+      ctx.lineTo(p.x, y);
+      ctx.stroke();
+      if (text) ctx.fillText(text, p.x - 7, y);
+      widest = Math.max(widest, ctx.measureText(text).width);
+    });
+    this.wantRedraw ||= this.adapt("yLabelW", widest, this.margin.left - 30);
+    ctx.font = `bold ${this.font}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(this.opts.xlabel, p.x + p.w / 2, p.y + p.h + (this.narrow ? 36 : 42));
+    ctx.save();
+    ctx.translate(12, p.y + p.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle";
+    ctx.fillText(this.opts.ylabel, 0, 0);
+    ctx.restore();
+    if (this.opts.title) {
+      ctx.font = `italic ${this.narrow ? 14 : 16}px Georgia, 'Times New Roman', serif`;
+      ctx.textBaseline = "top";
+      ctx.fillText(this.opts.title, p.x + p.w / 2, 8);
+    }
+  }
+
+  /** The colour bar, beside the plot or (on a phone) under it. */
+  drawColorbar(ctx) {
+    const p = this.plot;
+    const below = this.barAt === "below";
+    const bar = below
+      ? { x: p.x, y: p.y + p.h + 44, w: p.w, h: 12, n: this.dev.w }
+      : { x: p.x + p.w + 18, y: p.y, w: 16, h: p.h, n: this.dev.h };
+    const rgba = core().colorbar(this.opts.colorbar, bar.n);
+    const img = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), 1, bar.n);
+    const s = this.barScratch;
+    if (s.height !== bar.n) {
+      s.width = 1;
+      s.height = bar.n;
+    }
+    s.getContext("2d").putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    if (below) {
+      // The strip (high value first) turned a quarter clockwise runs from
+      // low on the left to high on the right.
+      ctx.save();
+      ctx.translate(bar.x + bar.w, bar.y);
+      ctx.rotate(Math.PI / 2);
+      ctx.drawImage(s, 0, 0, bar.h, bar.w);
+      ctx.restore();
+    } else {
+      ctx.drawImage(s, bar.x, bar.y, bar.w, bar.h);
+    }
+    const ink = cssVar("--ink", "#222");
+    ctx.strokeStyle = ink;
+    ctx.strokeRect(bar.x, bar.y, bar.w, bar.h);
+    const { lo, hi } = this.vrange;
+    ctx.font = this.font;
+    ctx.fillStyle = ink;
+    ctx.textAlign = below ? "center" : "left";
+    ctx.textBaseline = below ? "top" : "middle";
+    // Where a value sits along the bar, and where its label goes.
+    const at = (t) => (below ? bar.x + ((t - lo) / (hi - lo)) * bar.w : bar.y + ((hi - t) / (hi - lo)) * bar.h);
+    const mark = (pos, text) => {
+      ctx.beginPath();
+      if (below) {
+        ctx.moveTo(pos, bar.y + bar.h);
+        ctx.lineTo(pos, bar.y + bar.h + 4);
+      } else {
+        ctx.moveTo(bar.x + bar.w, pos);
+        ctx.lineTo(bar.x + bar.w + 4, pos);
+      }
+      ctx.stroke();
+      if (text) ctx.fillText(text, below ? pos : bar.x + bar.w + 6, below ? bar.y + bar.h + 6 : pos);
+    };
+    let widest = 0;
+    if (!(hi > lo)) {
+      if (Number.isFinite(lo)) {
+        const text = formatTick(lo, Math.abs(lo) / 100 || 1);
+        mark(below ? bar.x + bar.w / 2 : bar.y + bar.h / 2, text);
+        widest = ctx.measureText(text).width;
+      }
+    } else {
+      const ticks = core().niceTicks(lo, hi, below ? Math.max(3, Math.floor(bar.w / 60)) : Math.max(3, Math.floor(p.h / 50)));
+      const step = ticks.length > 1 ? ticks[1] - ticks[0] : hi - lo;
+      labelTicks(ctx, Array.from(ticks, (t) => [at(t), formatTick(t, step)]), below ? "x" : "y", (pos, text) => {
+        mark(pos, text);
+        widest = Math.max(widest, ctx.measureText(text).width);
+      });
+    }
+    if (!below) this.wantRedraw ||= this.adapt("barLabelW", widest, this.margin.right - 52);
+  }
+
+  /**
+   * Margins follow the labels: when a label needs more room than its margin
+   * gives (2.0e43 on a colour bar), remember its width and draw once more.
+   */
+  adapt(key, need, room) {
+    if (need <= room) return false;
+    this[key] = Math.ceil(need);
+    return true;
+  }
+}
+
+/**
+ * Draws each tick with `draw(pos, text)`, leaving out the labels that would
+ * run into the previous one (every other one, then every third...).
+ */
+function labelTicks(ctx, ticks, axis, draw) {
+  const size = (text) => (axis === "x" ? ctx.measureText(text).width + 8 : 16);
+  let every = 1;
+  while (every < ticks.length) {
+    let clash = false;
+    for (let k = every; k < ticks.length; k += every) {
+      const [a, ta] = ticks[k - every], [b, tb] = ticks[k];
+      if (Math.abs(b - a) < (size(ta) + size(tb)) / 2) clash = true;
+    }
+    if (!clash) break;
+    every += 1;
+  }
+  ticks.forEach(([pos, text], k) => draw(pos, k % every === 0 ? text : ""));
+}
+
+/** Diagonal hatching: what "no data here" looks like under a heatmap. */

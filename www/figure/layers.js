@@ -1,0 +1,268 @@
+// The layers a Figure draws inside its plot rectangle: heatmap, arrows and
+// quivers, curves, markers, level curves and paths. Each is a function of
+// (ctx, fig) made by a factory that closes over a getter, so a layer always
+// draws the current state of its section without owning it.
+
+import { core, wasmMemory } from "../core.js";
+import { cssVar, formatTick } from "./figure.js";
+
+export function noDataLayer(ctx, fig) {
+  const p = fig.plot;
+  ctx.fillStyle = cssVar("--nodata-bg", "#eee");
+  ctx.fillRect(p.x, p.y, p.w, p.h);
+  ctx.strokeStyle = cssVar("--nodata-ink", "#bbb");
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let k = -p.h; k < p.w; k += 8) {
+    ctx.moveTo(p.x + k, p.y + p.h);
+    ctx.lineTo(p.x + k + p.h, p.y);
+  }
+  ctx.stroke();
+}
+
+/**
+ * A heatmap layer: a Rust `Raster` paints the plot's device pixels; we wrap
+ * its buffer in an ImageData view (no copy), put it on a scratch canvas and
+ * draw that 1:1 over the no-data hatching.
+ */
+export function heatmapLayer(getField, map = "viridis") {
+  // One raster per figure and module instance (a restart makes a new one).
+  let raster = null;
+  let owner = null;
+  let painted = ""; // what the scratch canvas holds, so a moving marker does not repaint
+  let paintedField = null;
+  return (ctx, fig) => {
+    noDataLayer(ctx, fig);
+    const f = getField();
+    if (!f) return;
+    if (owner !== core()) {
+      raster = new (core().Raster)();
+      owner = core();
+      painted = "";
+    }
+    const { xmin, xmax, ymin, ymax } = fig.domain;
+    const { w, h } = fig.dev;
+    const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
+    const s = fig.scratch;
+    if (key !== painted || f !== paintedField) {
+      raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
+      fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
+      fig.canvas.dataset.vmin = raster.vmin();
+      fig.canvas.dataset.vmax = raster.vmax();
+      // A fresh view each time: any allocation in wasm may move memory.buffer.
+      const view = new Uint8ClampedArray(wasmMemory().buffer, raster.ptr(), raster.len());
+      if (s.width !== w || s.height !== h) {
+        s.width = w;
+        s.height = h;
+      }
+      s.getContext("2d").putImageData(new ImageData(view, w, h), 0, 0);
+      painted = key;
+      paintedField = f;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(s, fig.dev.left, fig.dev.top);
+    ctx.restore();
+  };
+}
+
+/**
+ * An arrow from (x0, y0) to (x1, y1) in CSS pixels, with a head like
+ * matplotlib's quiver (a filled triangle about a third of the length).
+ */
+export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8 } = {}) {
+  const dx = x1 - x0, dy = y1 - y0;
+  const len = Math.hypot(dx, dy);
+  if (!(len > 0.5)) return;
+  const ux = dx / len, uy = dy / len;
+  const hl = Math.min(head, len * 0.45), hw = hl * 0.55;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1 - ux * hl * 0.8, y1 - uy * hl * 0.8);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - ux * hl - uy * hw, y1 - uy * hl + ux * hw);
+  ctx.lineTo(x1 - ux * hl + uy * hw, y1 - uy * hl - ux * hw);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/**
+ * Quiver arrows, tails at the grid points, scaled as matplotlib's autoscale
+ * does. `get()` returns { xs, ys, uv, scale }: grid coordinates, (u, v)
+ * interleaved per point (row-major), and the length per unit magnitude as a
+ * fraction of the plot width. Arrows whose vector is not finite are skipped.
+ */
+export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
+  return (ctx, fig) => {
+    const q = get();
+    if (!q || !(q.scale > 0)) return;
+    const k = q.scale * fig.plot.w;
+    const c = color();
+    const nx = q.xs.length;
+    let drawn = 0;
+    for (let j = 0; j < q.ys.length; j++) {
+      for (let i = 0; i < nx; i++) {
+        const u = q.uv[2 * (j * nx + i)], v = q.uv[2 * (j * nx + i) + 1];
+        if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
+        const [px, py] = fig.toPx(q.xs[i], q.ys[j]);
+        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6 });
+        drawn++;
+      }
+    }
+    fig.canvas.dataset.arrows = drawn;
+  };
+}
+
+/** A polyline through (xs[i], ys[i]); gaps where a value is not finite. */
+export function curveLayer(get, color = () => cssVar("--accent", "#0b5cad"), width = 2) {
+  return (ctx, fig) => {
+    const c = get();
+    if (!c) return;
+    ctx.strokeStyle = color();
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < c.xs.length; i++) {
+      const y = c.ys[i];
+      if (!Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      const [px, py] = fig.toPx(c.xs[i], y);
+      if (pen) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+      pen = true;
+    }
+    ctx.stroke();
+  };
+}
+
+/** A round handle at a data point: the selected point of a figure. */
+export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
+  const [px, py] = fig.toPx(x, y);
+  ctx.beginPath();
+  ctx.arc(px, py, r, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = "#fff";
+  ctx.stroke();
+}
+
+/**
+ * Level curves: `get()` returns { segs, levels, step, through } where segs is
+ * [level index, x0, y0, x1, y1] per segment. Lines are white over the
+ * heatmap; each level is labelled once, at its middle segment. `through` (a
+ * second set of segments) is the curve through the selected point, drawn
+ * bolder.
+ */
+export function contourLayer(get) {
+  return (ctx, fig) => {
+    const c = get(fig);
+    if (!c) return;
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.75)";
+    ctx.beginPath();
+    const candidates = new Map(); // level index → segment midpoints (every 7th)
+    for (let k = 0, n = 0; k < c.segs.length; k += 5, n++) {
+      const [x0, y0] = fig.toPx(c.segs[k + 1], c.segs[k + 2]);
+      const [x1, y1] = fig.toPx(c.segs[k + 3], c.segs[k + 4]);
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
+      if (n % 7 === 0) {
+        const li = c.segs[k];
+        if (!candidates.has(li)) candidates.set(li, []);
+        candidates.get(li).push([(x0 + x1) / 2, (y0 + y1) / 2]);
+      }
+    }
+    ctx.stroke();
+    // Greedy placement: each label where it is farthest from the labels
+    // already placed and from the plot's edges.
+    const p = fig.plot;
+    const middle = new Map();
+    const placed = [];
+    for (const [li, pts] of candidates) {
+      let best = null, bestScore = -1;
+      for (const [x, y] of pts) {
+        const edge = Math.min(x - p.x, p.x + p.w - x, y - p.y, p.y + p.h - y);
+        const near = placed.reduce((m, [a, b]) => Math.min(m, Math.hypot(a - x, b - y)), Infinity);
+        const score = Math.min(edge * 2, near);
+        if (score > bestScore) {
+          bestScore = score;
+          best = [x, y];
+        }
+      }
+      if (best && bestScore > 12) {
+        middle.set(li, best);
+        placed.push(best);
+      }
+    }
+    ctx.font = "11px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (const [li, [x, y]] of middle) {
+      const label = formatTick(c.levels[li], c.step);
+      const w = ctx.measureText(label).width + 6;
+      ctx.fillStyle = "rgba(0, 0, 0, 0.55)";
+      ctx.fillRect(x - w / 2, y - 7, w, 14);
+      ctx.fillStyle = "#fff";
+      ctx.fillText(label, x, y);
+    }
+    if (c.through) {
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = "#fff";
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      for (let k = 0; k < c.through.length; k += 5) {
+        const [x0, y0] = fig.toPx(c.through[k + 1], c.through[k + 2]);
+        const [x1, y1] = fig.toPx(c.through[k + 3], c.through[k + 4]);
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(x1, y1);
+      }
+      ctx.stroke();
+    }
+    ctx.restore();
+  };
+}
+
+/** A path of points (x, y interleaved with f: stride 3), with a dot per step. */
+export function pathLayer(get, color = "#ff7f0e") {
+  return (ctx, fig) => {
+    const p = get();
+    if (!p || p.length < 3) return;
+    ctx.save();
+    for (const [w, c] of [[5, "rgba(255,255,255,0.9)"], [2.5, color]]) {
+      ctx.lineWidth = w;
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      for (let k = 0; k < p.length; k += 3) {
+        const [x, y] = fig.toPx(p[k], p[k + 1]);
+        if (k === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      }
+      ctx.stroke();
+    }
+    ctx.fillStyle = color;
+    for (let k = 0; k < p.length; k += 3) {
+      const [x, y] = fig.toPx(p[k], p[k + 1]);
+      ctx.beginPath();
+      ctx.arc(x, y, 3, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  };
+}
+
+/**
+ * The 3D surface z = f(x, y). Rust turns, projects, sorts and colours the
+ * quads; this draws them back to front, then any overlays (lines given in
+ * data coordinates, projected by Rust), then the colour bar. Drag (mouse or
+ * finger) or the arrow keys turn the view.
+ */

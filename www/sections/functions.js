@@ -1,0 +1,90 @@
+// Section 1, functions of several variables: the three-variable evaluator
+// (the appendix's own example), the heatmap of a two-variable function with
+// its value readout, and the same function as a 3D surface.
+
+import { core } from "../core.js";
+import { register, save } from "../state.js";
+import { exprInput, showError, readNumber, fmt, full } from "../ui.js";
+import { $, exprField, XY, XYZ, figures, titleOf, numFields } from "../page.js";
+import { Figure } from "../figure/figure.js";
+import { heatmapLayer } from "../figure/layers.js";
+import { SurfaceView } from "../figure/surface.js";
+
+function setupEvaluator() {
+  const out = $("eval3-out");
+  const pt = $("eval3-pt");
+  const inputs = ["eval3-x", "eval3-y", "eval3-z"].map($);
+  let f = null;
+  const update = (good) => {
+    if (good) f = good;
+    const p = inputs.map(readNumber);
+    if (!f || p.some((v) => v === null)) {
+      out.textContent = "enter a number for each of x, y and z";
+      return;
+    }
+    pt.textContent = p.map(full).join(", ");
+    const v = f.eval(p);
+    out.textContent = Number.isNaN(v) ? "undefined here (the function has no value at this point)" : full(v);
+  };
+  exprInput($("eval3-f"), $("eval3-f-err"), (t) => new (core().ScalarField)(t, XYZ), update);
+  inputs.forEach((i) => i.addEventListener("input", () => update()));
+  register("eval3", [exprField("f", $("eval3-f"), $("eval3-f-err")), ...numFields([["x", "eval3-x"], ["y", "eval3-y"], ["z", "eval3-z"]])]);
+}
+
+function setupHeatmap() {
+  const fig = new Figure($("heat-canvas"), { title: "sin(x*y)", colorbar: "viridis" });
+  const readout = $("heat-readout");
+  const dom = ["heat-xmin", "heat-xmax", "heat-ymin", "heat-ymax"].map($);
+  let current = null;
+  fig.layers.push(heatmapLayer(() => current));
+  fig.setDomain(0, 4, 0, 4);
+  const surf = new SurfaceView($("surf-canvas"), () => current, { n: 40 });
+  surf.onTurn = save;
+  exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
+    current = f;
+    fig.opts.title = titleOf(f);
+    surf.opts.title = titleOf(f);
+    fig.draw();
+    surf.draw();
+  });
+  figures.push(surf);
+  const readDomain = () => {
+    const [a, b, c, d] = dom.map(readNumber);
+    if ([a, b, c, d].some((v) => v === null) || !(a < b) || !(c < d)) {
+      showError($("heat-domain-err"), null, { message: "Each range needs two numbers, the first smaller than the second." });
+      return;
+    }
+    showError($("heat-domain-err"), null, null);
+    fig.setDomain(a, b, c, d);
+    surf.setDomain(a, b, c, d);
+    fig.draw();
+    surf.draw();
+  };
+  dom.forEach((i) => i.addEventListener("input", readDomain));
+  const show = (ev) => {
+    const p = fig.eventToData(ev);
+    if (!p || !current) return;
+    readout.textContent = `x = ${fmt(p[0], 4)}, y = ${fmt(p[1], 4)}, f(x, y) = ${fmt(current.eval(p), 6)}`;
+  };
+  fig.canvas.addEventListener("pointermove", show);
+  fig.canvas.addEventListener("pointerdown", show);
+  figures.push(fig);
+  const angle = (key, prop) => ({
+    key,
+    get: () => String(Number(surf[prop].toFixed(3))),
+    set: (v) => {
+      surf[prop] = Number(v);
+      surf.turn(0, 0);
+    },
+    ok: () => Number.isFinite(surf[prop]),
+  });
+  register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
+    ...numFields([["xmin", "heat-xmin"], ["xmax", "heat-xmax"], ["ymin", "heat-ymin"], ["ymax", "heat-ymax"]]),
+    angle("az", "azimuth"), angle("el", "elevation")]);
+}
+
+/** Builds the section's figures and wires their inputs. */
+export function start() {
+  setupEvaluator();
+  setupHeatmap();
+}

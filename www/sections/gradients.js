@@ -1,0 +1,65 @@
+// Section 4, gradients: the gradient as a column of partials, the notation
+// table made live, and the exact values beside central differences.
+
+import { core } from "../core.js";
+import { register } from "../state.js";
+import { exprInput, fmt, full, setMath, pointInputs, release } from "../ui.js";
+import { $, exprField } from "../page.js";
+
+function setupGradients() {
+  let f = null;
+  const point = pointInputs($("gr-point"), { x: 1, y: 2, z: 3 }, () => update(), "gr-p");
+  const update = () => {
+    if (!f) return;
+    const p = point.point();
+    if (!p) return;
+    const vars = f.variables();
+    const g = f.gradient(p);
+    const h = 1e-5;
+    const cd = f.centralDifference(p, h);
+    const first = vars[0] ?? "x";
+    const d = vars.length;
+    $("gr-maps-partial").textContent = `ℝ${sup(d)} → ℝ`;
+    $("gr-maps-grad").textContent = `ℝ${sup(d)} → ℝ${sup(d)}`;
+    $("gr-op-partial").textContent = `∂/∂${first}`;
+    $("gr-fn-deriv").textContent = `d f/d${first} with ${vars.slice(1).join(", ") || "nothing else"} fixed`;
+    if (vars.length) {
+      const part = f.partial(first);
+      setMath($("gr-fn-partial"), () => part.toMathML());
+      release(part);
+    }
+    $("gr-val-deriv").textContent = fmt(g[0], 8);
+    $("gr-val-partial").textContent = fmt(g[0], 8);
+    $("gr-val-grad").textContent = `[${Array.from(g, (v) => fmt(v, 8)).join(", ")}]`;
+    const rows = vars.map((v, i) => {
+      const tr = document.createElement("tr");
+      const cells = [`∂f/∂${v}`, full(g[i]), full(cd[i]), fmt(Math.abs(cd[i] - g[i]), 3)];
+      for (const c of cells) {
+        const td = document.createElement("td");
+        td.textContent = c;
+        tr.append(td);
+      }
+      return tr;
+    });
+    $("gr-fd-body").replaceChildren(...rows);
+    $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
+  };
+  exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
+    f = g;
+    point.setVariables(g.variables());
+    setMath($("gr-column"), () => g.gradientMathML());
+    update();
+  });
+  register("gr", [
+    exprField("f", $("gr-f"), $("gr-f-err")),
+    { key: "p", get: () => point.text(), set: (t) => point.setText(t), ok: () => point.point() !== null },
+  ]);
+}
+
+const SUPS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const sup = (n) => (n === 1 ? "" : String(n).split("").map((c) => SUPS[+c]).join(""));
+
+/** Builds the section's figures and wires their inputs. */
+export function start() {
+  setupGradients();
+}

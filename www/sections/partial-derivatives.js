@@ -1,0 +1,142 @@
+// Section 3, partial derivatives: the formula of ∂f/∂(chosen variable), the
+// slice of f through the point with its tangent, and the lost slide: the
+// paraboloid 9 − x² − y² cut by a plane.
+
+import { core, onRestart } from "../core.js";
+import { register, inputField } from "../state.js";
+import { exprInput, fmt, setMath, pointInputs, release } from "../ui.js";
+import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect } from "../page.js";
+import { Figure, cssVar } from "../figure/figure.js";
+import { curveLayer, dot } from "../figure/layers.js";
+import { SurfaceView } from "../figure/surface.js";
+
+function setupPartials() {
+  const sel = $("pd-var");
+  const formula = $("pd-formula"), value = $("pd-value"), fixedText = $("pd-fixed");
+  const fig = new Figure($("pd-canvas"), { square: false, xlabel: "x", ylabel: "f" });
+  let f = null;
+  let slice = null;
+  let tangent = null;
+  let win = null;
+  const point = pointInputs($("pd-point"), { x: 1, y: 2, z: 3 }, () => update(), "pd-p");
+  fig.layers.push(curveLayer(() => slice));
+  fig.layers.push(curveLayer(() => tangent, () => HIGHLIGHT, 1.5));
+  fig.layers.push((ctx) => {
+    if (slice?.here && Number.isFinite(slice.here[1])) dot(ctx, fig, slice.here[0], slice.here[1]);
+  });
+  const update = () => {
+    if (!f) return;
+    const vars = f.variables();
+    const name = sel.value;
+    const k = vars.indexOf(name);
+    const p = point.point();
+    if (k < 0 || !p) return;
+    const part = f.partial(name);
+    setMath(formula, () => part.toMathML());
+    $("pd-lhs").textContent = `∂f/∂${name}`;
+    const slope = part.eval(p);
+    const fp = f.eval(p);
+    value.textContent = `${fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})`;
+    release(part);
+    const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
+    fixedText.textContent = others.length ? `${others.join(", ")} held fixed` : "";
+    // The window follows the point, except while it is being dragged (a
+    // window that moves under the finger would run away with it).
+    if (!fig.dragging || !win || win.name !== name || p[k] < win.a || p[k] > win.b) win = { name, a: p[k] - 3, b: p[k] + 3 };
+    const { a, b } = win;
+    const xs = core().linspace(a, b, 301);
+    const ys = f.slice(p, name, a, b, 301);
+    slice = { xs, ys, here: [p[k], fp] };
+    // The window shows the curve's finite values, padded a little.
+    const fin = Array.from(ys).filter(Number.isFinite);
+    let lo = Math.min(...fin, fp), hi = Math.max(...fin, fp);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = -1; hi = 1; }
+    if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+    const pad = (hi - lo) * 0.08;
+    fig.setDomain(a, b, lo - pad, hi + pad);
+    tangent = Number.isFinite(slope) && Number.isFinite(fp)
+      ? { xs: [a, b], ys: [fp + slope * (a - p[k]), fp + slope * (b - p[k])] } : null;
+    fig.opts.xlabel = name;
+    fig.opts.title = `slice along ${name}; tangent slope ∂f/∂${name} = ${fmt(slope, 6)}`;
+    fig.canvas.setAttribute("aria-label", `f along ${name} with ${fixedText.textContent}; the tangent at ${name} = ${fmt(p[k], 4)} has slope ${fmt(slope, 6)}`);
+    fig.draw();
+  };
+  exprInput($("pd-f"), $("pd-f-err"), (t) => new (core().ScalarField)(t), (g) => {
+    f = g;
+    const vars = g.variables();
+    point.setVariables(vars);
+    const keep = sel.value;
+    sel.replaceChildren(...vars.map((v) => new Option(v, v)));
+    sel.value = vars.includes(keep) ? keep : vars[0] ?? "";
+    update();
+  });
+  sel.addEventListener("change", update);
+  const move = (x) => {
+    if (!f) return;
+    point.set(sel.value, Number(x.toPrecision(6)));
+    update();
+  };
+  pointerSelect(fig, (x) => move(x));
+  arrowKeys(fig, () => [slice?.here[0] ?? 0, 0], (x) => move(x));
+  figures.push(fig);
+  register("pd", [
+    exprField("f", $("pd-f"), $("pd-f-err")),
+    inputField("var", sel, { ok: () => sel.value !== "" }),
+    { key: "p", get: () => point.text(), set: (t) => point.setText(t), ok: () => point.point() !== null },
+  ]);
+}
+
+/** Section 3: the lost slide, live: 9 - x² - y² cut by the plane y = y0. */
+function setupSlide() {
+  const f = new (core().ScalarField)("9 - x^2 - y^2", XY);
+  const view = new SurfaceView($("slide-canvas"), () => f, { title: "9 − x² − y² cut by the plane y = y₀", n: 32 });
+  view.setDomain(-3, 3, -3, 3);
+  view.azimuth = -0.5;
+  view.elevation = 0.45;
+  const sx = $("slide-x"), sy = $("slide-y");
+  view.overlays.push((ctx, v) => {
+    const x0 = Number(sx.value), y0 = Number(sy.value);
+    const { lo, hi } = v.zrange;
+    v.polygon(ctx, [-3, y0, lo, 3, y0, lo, 3, y0, hi, -3, y0, hi], "rgba(120, 160, 255, 0.28)");
+    const g = v.getField();
+    const xs = core().linspace(-3, 3, 121);
+    const zs = g.slice([x0, y0], "x", -3, 3, 121);
+    const curve = [];
+    xs.forEach((x, k) => curve.push(x, y0, zs[k]));
+    v.line(ctx, curve, "#fff", 4);
+    v.line(ctx, curve, cssVar("--accent", "#0b5cad"), 2);
+    const z0 = g.eval([x0, y0]);
+    const slope = g.gradient([x0, y0])[0];
+    const a = Math.max(-3, x0 - 1.5), b = Math.min(3, x0 + 1.5);
+    v.line(ctx, [a, y0, z0 + slope * (a - x0), b, y0, z0 + slope * (b - x0)], HIGHLIGHT, 3);
+    const s = core().projectPoints([x0, y0, z0], -3, 3, -3, 3, lo, hi, v.azimuth, v.elevation);
+    const [px, py] = v.toPx(s[0], s[1]);
+    ctx.beginPath();
+    ctx.arc(px, py, 5, 0, 2 * Math.PI);
+    ctx.fillStyle = HIGHLIGHT;
+    ctx.fill();
+    $("slide-readout").textContent = `At (x₀, y₀) = (${fmt(x0, 3)}, ${fmt(y0, 3)}): f = ${fmt(z0)}, and the slope of the cut in the x direction is ∂f/∂x = −2x₀ = ${fmt(slope)}.`;
+  });
+  const redraw = () => {
+    $("slide-x-out").textContent = sx.value;
+    $("slide-y-out").textContent = sy.value;
+    view.draw();
+  };
+  sx.addEventListener("input", redraw);
+  sy.addEventListener("input", redraw);
+  figures.push(view);
+  onRestart(() => {
+    // The function belongs to the old instance; rebuild the view's function.
+    const g = new (core().ScalarField)("9 - x^2 - y^2", XY);
+    view.getField = () => g;
+    view.draw();
+  });
+  register("slide", [inputField("x0", sx), inputField("y0", sy)]);
+  redraw();
+}
+
+/** Builds the section's figures and wires their inputs. */
+export function start() {
+  setupPartials();
+  setupSlide();
+}

@@ -1,0 +1,156 @@
+// Section 4.2, steepest ascent: the directional derivative in every
+// direction, the axes turned under a fixed gradient, and the comparison in
+// d dimensions.
+
+import { core } from "../core.js";
+import { register, inputField } from "../state.js";
+import { showError, readNumber, fmt } from "../ui.js";
+import { $, HIGHLIGHT, figures, plane, notifyPlane } from "../page.js";
+import { Figure, cssVar } from "../figure/figure.js";
+import { curveLayer, arrow, dot } from "../figure/layers.js";
+
+function setupSteepest() {
+  const fig = new Figure($("sa-canvas"), { square: false, xlabel: "angle of v (degrees)", ylabel: "∇f · v", title: "rate of change in each direction" });
+  const N = 720;
+  let sweep = null;
+  fig.layers.push((ctx, fig) => {
+    // The zero line, for reading signs.
+    const [x0, y0] = fig.toPx(0, 0), [x1] = fig.toPx(360, 0);
+    ctx.strokeStyle = cssVar("--rule", "#ccc");
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y0);
+    ctx.stroke();
+  });
+  fig.layers.push(curveLayer(() => sweep));
+  fig.layers.push((ctx, fig) => {
+    if (!sweep?.max) return;
+    const [deg, val] = sweep.max;
+    const [px, py] = fig.toPx(deg, val);
+    ctx.setLineDash([4, 4]);
+    ctx.strokeStyle = HIGHLIGHT;
+    ctx.beginPath();
+    ctx.moveTo(px, fig.plot.y);
+    ctx.lineTo(px, fig.plot.y + fig.plot.h);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    dot(ctx, fig, deg, val);
+  });
+  const px = $("sa-x"), py = $("sa-y");
+  const update = () => {
+    const f = plane.f;
+    if (!f) return;
+    const p = plane.p;
+    if (document.activeElement !== px) px.value = String(Number(p[0].toPrecision(6)));
+    if (document.activeElement !== py) py.value = String(Number(p[1].toPrecision(6)));
+    const g = f.gradient(p);
+    const n = f.gradientNorm(p);
+    const vals = f.directionalSweep(p, N);
+    const xs = Array.from({ length: N + 1 }, (_, k) => (360 * k) / N);
+    const ys = [...vals, vals[0]];
+    const ok = Number.isFinite(n) && n > 0;
+    const deg = ok ? (((Math.atan2(g[1], g[0]) * 180) / Math.PI) % 360 + 360) % 360 : NaN;
+    sweep = { xs, ys, max: ok ? [deg, n] : null };
+    const lim = Number.isFinite(n) && n > 0 ? n * 1.15 : 1;
+    fig.setDomain(0, 360, -lim, lim);
+    fig.canvas.dataset.maxAngle = deg;
+    fig.canvas.dataset.gradNorm = n;
+    $("sa-readout").textContent = ok
+      ? `∇f = (${fmt(g[0])}, ${fmt(g[1])}). The largest rate, ${fmt(n)} = |∇f|, is at ${fmt(deg, 5)}°, the direction of ∇f; the smallest, −${fmt(n)}, is opposite, and the rate is 0 at right angles to it.`
+      : "The gradient is zero or undefined here, so every direction gives the same rate.";
+    fig.draw();
+    drawRotation();
+  };
+  const readPoint = () => {
+    const x = readNumber(px), y = readNumber(py);
+    if (x === null || y === null) return;
+    plane.p = [x, y];
+    notifyPlane();
+  };
+  [px, py].forEach((i) => i.addEventListener("input", readPoint));
+  plane.listeners.push(update);
+  figures.push(fig);
+
+  // Rotate the axes: the gradient turns with the function, the "largest
+  // component" choice jumps between axis directions.
+  const rot = new Figure($("sa-rot"), { title: "axes turned by φ", xlabel: "", ylabel: "" });
+  rot.setDomain(-1.2, 1.2, -1.2, 1.2);
+  const slider = $("sa-phi");
+  let rotState = null;
+  rot.layers.push((ctx, fig) => {
+    if (!rotState) return;
+    const { phi, g, comp, best } = rotState;
+    const [cx, cy] = fig.toPx(0, 0);
+    const R = fig.plot.w * 0.42;
+    ctx.strokeStyle = cssVar("--muted", "#666");
+    ctx.lineWidth = 1;
+    ctx.font = "14px system-ui, sans-serif";
+    ctx.fillStyle = cssVar("--muted", "#666");
+    const labels = ["x′", "y′"];
+    for (let a = 0; a < 2; a++) {
+      const t = phi + (a * Math.PI) / 2;
+      const ex = Math.cos(t), ey = Math.sin(t);
+      ctx.beginPath();
+      ctx.moveTo(cx - ex * R * 1.1, cy + ey * R * 1.1);
+      ctx.lineTo(cx + ex * R * 1.1, cy - ey * R * 1.1);
+      ctx.stroke();
+      ctx.fillText(labels[a], cx + ex * R * 1.15 + 4, cy - ey * R * 1.15);
+    }
+    const n = Math.hypot(g[0], g[1]);
+    if (!(n > 0)) return;
+    const s = R / n;
+    arrow(ctx, cx, cy, cx + g[0] * s, cy - g[1] * s, { color: HIGHLIGHT, width: 3, head: 12 });
+    // The axis direction the "largest component" rule would pick.
+    const t = phi + (best * Math.PI) / 2;
+    const sign = Math.sign(comp[best]) || 1;
+    arrow(ctx, cx, cy, cx + sign * Math.cos(t) * R * 0.8, cy - sign * Math.sin(t) * R * 0.8, { color: cssVar("--accent", "#0b5cad"), width: 3, head: 12 });
+  });
+  const drawRotation = () => {
+    const f = plane.f;
+    if (!f) return;
+    const g = f.gradient(plane.p);
+    const phiDeg = Number(slider.value);
+    const phi = (phiDeg * Math.PI) / 180;
+    const comp = core().rotateComponents(g[0], g[1], phi);
+    const best = Math.abs(comp[1]) > Math.abs(comp[0]) ? 1 : 0;
+    rotState = { phi, g, comp, best };
+    $("sa-phi-out").textContent = `${phiDeg}°`;
+    $("sa-rot-readout").textContent = `In the turned axes ∇f = (${fmt(comp[0])}, ${fmt(comp[1])}). The largest component is along ${best ? "y′" : "x′"}; the gradient itself has not moved.`;
+    rot.draw();
+  };
+  slider.addEventListener("input", drawRotation);
+  figures.push(rot);
+
+  // Beyond two variables.
+  const gin = $("sa-grad");
+  const compare = () => {
+    const parts = gin.value.replace(/[[\]]/g, "").split(/[,\s]+/).filter((s) => s.length);
+    const g = parts.map(Number);
+    const out = $("sa-compare");
+    if (!parts.length || parts.length > 64 || g.some((v) => !Number.isFinite(v))) {
+      showError($("sa-grad-err"), gin, { message: "Type the gradient's components as numbers separated by commas, e.g. 5, 2, -1, 0." });
+      return;
+    }
+    showError($("sa-grad-err"), gin, null);
+    const [n, i, gi, c] = core().compareSteps(g);
+    if (!Number.isFinite(n)) {
+      out.textContent = "A zero gradient: no direction increases f to first order.";
+      return;
+    }
+    const theta = (Math.acos(Math.min(1, c)) * 180) / Math.PI;
+    out.textContent = `A unit step along ∇f changes f by about |∇f| = ${fmt(n, 6)}. A unit step along axis ${i + 1} (the largest component, ${fmt(gi, 6)}) changes it by only ${fmt(Math.abs(gi), 6)}: cos θ = ${fmt(c, 6)}, θ = ${fmt(theta, 4)}° between the two directions.`;
+  };
+  gin.addEventListener("input", compare);
+  compare();
+  register("sa", [
+    inputField("phi", slider, { ok: () => Number.isFinite(slider.valueAsNumber) }),
+    inputField("g", gin, { ok: () => $("sa-grad-err").textContent === "" }),
+  ]);
+}
+
+/** Builds the section's figures and wires their inputs. */
+export function start() {
+  setupSteepest();
+  notifyPlane();
+}
