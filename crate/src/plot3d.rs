@@ -11,10 +11,12 @@
 //! - **Shape and value at once**: the colour is the shared colour scale
 //!   (`sampling::colour_range`), so a colour means the same value as on the
 //!   heatmap; facets are shaded by one light (azimuth 225°, altitude 19.47°,
-//!   matplotlib's defaults) so the shape shows. A facet facing up keeps its
-//!   map colour exactly, so flat regions read true against the colour bar;
-//!   tilting away from the light darkens to 30% at worst, tilting towards it
-//!   lightens a little.
+//!   matplotlib's defaults and its brightness 0.3 + 0.7·(1 + n·L)/2) so the
+//!   shape shows. Brightness is taken relative to a facet facing straight
+//!   up and never above it: flat regions and slopes towards the light keep
+//!   their map colour exactly, so they read true against the colour bar;
+//!   slopes away from the light darken, to about 40% of the colour for the
+//!   darkest facet (30% of full light, as in matplotlib).
 //!
 //! Coordinates: data (x, y, z) → box ([-1, 1]² × [-H, H], matplotlib's
 //! 4:4:3 aspect) → screen (device pixels, y down; depth towards the viewer).
@@ -194,20 +196,16 @@ fn clip(poly: &[[f64; 3]], k: usize, value: f64, below: bool) -> Vec<[f64; 3]> {
     out
 }
 
+/// A map colour darkened by `rel` (at most 1: never lightened, so no
+/// colour on the surface is paler than its value's colour on the bar).
 fn shade(c: [u8; 3], rel: f64) -> [u8; 4] {
-    if rel <= 1.0 {
-        let k = rel.max(0.0);
-        [
-            (f64::from(c[0]) * k) as u8,
-            (f64::from(c[1]) * k) as u8,
-            (f64::from(c[2]) * k) as u8,
-            255,
-        ]
-    } else {
-        let k = (rel - 1.0).min(1.0);
-        let up = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * k) as u8;
-        [up(c[0]), up(c[1]), up(c[2]), 255]
-    }
+    let k = rel.clamp(0.0, 1.0);
+    [
+        (f64::from(c[0]) * k) as u8,
+        (f64::from(c[1]) * k) as u8,
+        (f64::from(c[2]) * k) as u8,
+        255,
+    ]
 }
 
 impl Plot3d {
@@ -300,18 +298,22 @@ impl Plot3d {
     /// angles are used), so turning never zooms.
     fn layout(&self) -> Camera {
         let [l, t, w, h] = self.rect;
-        let margin = (12.0 + 8.0 + 20.0) * self.dpr + self.label_room[0].max(self.label_room[1]);
+        let d = self.dpr;
+        // Numbers and titles go beside the box (z left, y right) and below
+        // it (x, y); above it there is only the top z number.
+        let side = self.label_room[0] + if w < 400.0 * d { 26.0 } else { 40.0 } * d;
+        let (top, bottom) = (8.0 * d, 2.0 * self.label_room[1] + 34.0 * d);
         let half_w = std::f64::consts::SQRT_2;
         let half_h = (2.0 + H * H).sqrt();
-        let scale = ((w - 2.0 * margin) / (2.0 * half_w))
-            .min((h - 2.0 * margin) / (2.0 * half_h))
+        let scale = ((w - 2.0 * side) / (2.0 * half_w))
+            .min((h - top - bottom) / (2.0 * half_h))
             .max(1.0);
         Camera::new(
             self.azimuth,
             self.elevation,
             scale,
             l + w / 2.0,
-            t + h / 2.0,
+            t + top + (h - top - bottom) / 2.0,
         )
     }
 
@@ -695,6 +697,9 @@ impl Plot3d {
         }
     }
 
+    /// The colour bar: upright (top = maximum) beside the box, or lying
+    /// (right = maximum) under it on a narrow screen; each row or column
+    /// takes the colour of its centre, as the heatmap's bar.
     fn draw_bar(&mut self, bar: [f64; 4]) {
         let [l, t, w, h] = bar;
         let (i0, j0) = (l.round().max(0.0) as usize, t.round().max(0.0) as usize);
@@ -702,12 +707,17 @@ impl Plot3d {
             ((l + w).round() as usize).min(self.target.w),
             ((t + h).round() as usize).min(self.target.h),
         );
+        let upright = h >= w;
+        let cols = (i1.saturating_sub(i0)).max(1) as f64;
         let rows = (j1.saturating_sub(j0)).max(1) as f64;
         for j in j0..j1 {
-            // Top = maximum, each row at its centre, as the heatmap's bar.
-            let tt = 1.0 - ((j - j0) as f64 + 0.5) / rows;
-            let [r, g, b] = self.map.rgb(tt);
             for i in i0..i1 {
+                let tt = if upright {
+                    1.0 - ((j - j0) as f64 + 0.5) / rows
+                } else {
+                    ((i - i0) as f64 + 0.5) / cols
+                };
+                let [r, g, b] = self.map.rgb(tt);
                 let k = 4 * (j * self.target.w + i);
                 self.target.rgba[k..k + 4].copy_from_slice(&[r, g, b, 255]);
             }

@@ -636,7 +636,11 @@ impl Surface3d {
     pub fn set_size(&mut self, width: u32, height: u32, dpr: f64) {
         let (w, h) = ((width as usize).min(8192), (height as usize).min(8192));
         self.inner.resize(w, h);
-        self.inner.dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
+        self.inner.dpr = if dpr > 0.0 && dpr.is_finite() {
+            dpr
+        } else {
+            1.0
+        };
     }
 
     /// Where the box goes (device pixels); the box is fitted inside.
@@ -733,7 +737,16 @@ impl Surface3d {
     /// `frac` of the domain each way.
     #[wasm_bindgen(js_name = addTangentPlane)]
     #[allow(clippy::too_many_arguments)]
-    pub fn add_tangent_plane(&mut self, x: f64, y: f64, z: f64, gx: f64, gy: f64, frac: f64, color: u32) {
+    pub fn add_tangent_plane(
+        &mut self,
+        x: f64,
+        y: f64,
+        z: f64,
+        gx: f64,
+        gy: f64,
+        frac: f64,
+        color: u32,
+    ) {
         if [x, y, z, gx, gy].iter().all(|v| v.is_finite()) {
             let pts = self.inner.tangent_patch(x, y, z, gx, gy, frac);
             self.inner.overlays.push(Overlay::Polygon {
@@ -748,7 +761,16 @@ impl Surface3d {
     /// domain's width (the heatmap's quiver scale, so both views agree).
     #[wasm_bindgen(js_name = addFloorArrow)]
     #[allow(clippy::too_many_arguments)]
-    pub fn add_floor_arrow(&mut self, x: f64, y: f64, gx: f64, gy: f64, scale: f64, color: u32, width: f64) {
+    pub fn add_floor_arrow(
+        &mut self,
+        x: f64,
+        y: f64,
+        gx: f64,
+        gy: f64,
+        scale: f64,
+        color: u32,
+        width: f64,
+    ) {
         let [x0, x1, y0, y1] = self.inner.domain;
         let to = [x + gx * scale * (x1 - x0), y + gy * scale * (y1 - y0)];
         self.inner.overlays.push(Overlay::FloorArrow {
@@ -843,8 +865,16 @@ pub fn undersampled_js(
     ymax: f64,
     ny: u32,
 ) -> Result<bool, JsValue> {
-    crate::sampling::undersampled(&mut f.inner, xmin, xmax, nx as usize, ymin, ymax, ny as usize)
-        .map_err(js_err)
+    crate::sampling::undersampled(
+        &mut f.inner,
+        xmin,
+        xmax,
+        nx as usize,
+        ymin,
+        ymax,
+        ny as usize,
+    )
+    .map_err(js_err)
 }
 
 /// [mesh points a side, 1 if even that draws an alias else 0] for a 3D view
@@ -885,7 +915,8 @@ impl Raster {
     ) -> Result<(), JsValue> {
         self.paint(f, xmin, xmax, ymin, ymax, width, height, map)?;
         if lo.is_finite() && hi.is_finite() {
-            let map = Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+            let map =
+                Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
             self.vmin = lo;
             self.vmax = hi;
             paint(&self.values, lo, hi, map, &mut self.rgba);
