@@ -66,8 +66,9 @@ export function launch() {
  * Returns the page and the list of problems seen (console errors, page errors,
  * CSP violations); tests assert that list is empty.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true, ...more } = {}) {
+  // `more`: other context options, such as colorScheme or reducedMotion.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...more });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {

@@ -65,6 +65,13 @@ export function viewControls(view, prefix) {
   view.opts.levels?.addEventListener("change", () => view.draw());
 }
 
+/** The box a text drawn at (x, y) with the context's alignment covers. */
+function textBox(ctx, text, x, y) {
+  const m = ctx.measureText(text);
+  const left = x - m.actualBoundingBoxLeft, right = x + m.actualBoundingBoxRight;
+  return [left, y - m.actualBoundingBoxAscent, right, y + m.actualBoundingBoxDescent];
+}
+
 export class SurfaceView {
   /**
    * @param {HTMLCanvasElement} canvas
@@ -340,6 +347,7 @@ export class SurfaceView {
     ctx.fillStyle = ink;
     const names = ["x", "y", "z"];
     const placed = [];
+    const boxes = []; // [kind, left, top, right, bottom] of each text drawn, for tests
     for (let k = 0; k < count; k++) {
       const [kind, value, ax, ay, ux, uy] = labels.subarray(6 * k, 6 * k + 6);
       const title = kind >= 3;
@@ -354,6 +362,7 @@ export class SurfaceView {
       const y = Math.min(boxRect[1] + boxRect[3] - 10 * dpr, Math.max(titleH + 10 * dpr, ay));
       ctx.fillText(text, x, y);
       placed.push(kind);
+      boxes.push([kind, ...textBox(ctx, text, x, y)]);
     }
     // Colour-bar numbers.
     ctx.font = FONT(dpr);
@@ -373,12 +382,14 @@ export class SurfaceView {
         ctx.lineTo(x, bt + bh + 4 * dpr);
         ctx.stroke();
         ctx.fillText(barText[k], x, bt + bh + 6 * dpr);
+        boxes.push(["bar", ...textBox(ctx, barText[k], x, bt + bh + 6 * dpr)]);
       } else {
         const y = bt + (1 - q) * bh;
         ctx.moveTo(bl + bw, y);
         ctx.lineTo(bl + bw + 4 * dpr, y);
         ctx.stroke();
         ctx.fillText(barText[k], bl + bw + 6 * dpr, y);
+        boxes.push(["bar", ...textBox(ctx, barText[k], bl + bw + 6 * dpr, y)]);
       }
     });
     if (this.opts.title) {
@@ -410,6 +421,21 @@ export class SurfaceView {
     d.zmin = zlo;
     d.zmax = zhi;
     d.labels = placed.join(",");
+    d.domain = this.sampled;
+    if (this.sampledField !== this.titled) {
+      this.titled = this.sampledField;
+      try {
+        d.func = f.toString();
+      } catch {
+        d.func = "";
+      }
+    }
+    d.labelBoxes = JSON.stringify(boxes.map(([k, ...b]) => [k, ...b.map(Math.round)]));
+    const pt = this.opts.point?.get();
+    if (pt) {
+      const sp = s.screenOf(pt[0], pt[1], f.eval(pt));
+      d.pointPx = `${Math.round(sp[0])},${Math.round(sp[1])}`;
+    }
     d.drawMs = (performance.now() - t0).toFixed(3);
   }
 
