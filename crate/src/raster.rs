@@ -38,13 +38,14 @@ fn edge(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
 /// Blends `c` (alpha in c[3]) scaled by `cov` over the pixel `px`.
 #[inline]
 fn blend(px: &mut [u8], c: [u8; 4], cov: f64) {
-    let a = (f64::from(c[3]) / 255.0 * cov).clamp(0.0, 1.0);
-    if a >= 0.999 {
-        px[..3].copy_from_slice(&c[..3]);
-    } else {
-        for k in 0..3 {
-            px[k] = (f64::from(px[k]) * (1.0 - a) + f64::from(c[k]) * a).round() as u8;
-        }
+    if c[3] == 255 && cov >= 1.0 {
+        px.copy_from_slice(&[c[0], c[1], c[2], 255]);
+        return;
+    }
+    // Integer blend with weight a/256 of the new colour.
+    let a = ((f64::from(c[3]) * cov.clamp(0.0, 1.0)) as u32 * 257) >> 8;
+    for k in 0..3 {
+        px[k] = ((u32::from(px[k]) * (256 - a) + u32::from(c[k]) * a + 128) >> 8) as u8;
     }
     px[3] = 255;
 }
@@ -101,12 +102,31 @@ impl Target {
         // Weights are affine in the pixel position: step them along a row.
         let a0 = -(p[2][1] - p[1][1]) * inv;
         let a1 = -(p[0][1] - p[2][1]) * inv;
+        let a2 = -a0 - a1;
         let eps = -1e-9;
         for j in j0..=j1 {
             let c = [i0 as f64 + 0.5, j as f64 + 0.5];
-            let mut w0 = edge(p[1], p[2], c) * inv;
-            let mut w1 = edge(p[2], p[0], c) * inv;
-            for i in i0..=i1 {
+            let w0s = edge(p[1], p[2], c) * inv;
+            let w1s = edge(p[2], p[0], c) * inv;
+            // The row's span: where each weight, affine along the row, is
+            // non-negative (one pixel of slack; the test below decides).
+            let (mut lo, mut hi) = (0.0f64, (i1 - i0) as f64);
+            for (ws, a) in [(w0s, a0), (w1s, a1), (1.0 - w0s - w1s, a2)] {
+                if a > 0.0 {
+                    lo = lo.max(((eps - ws) / a).floor() - 1.0);
+                } else if a < 0.0 {
+                    hi = hi.min(((eps - ws) / a).ceil() + 1.0);
+                } else if ws < eps {
+                    hi = -1.0;
+                }
+            }
+            if !(lo <= hi) {
+                continue;
+            }
+            let (lo, hi) = (lo as usize, hi as usize);
+            let mut w0 = w0s + a0 * lo as f64;
+            let mut w1 = w1s + a1 * lo as f64;
+            for i in i0 + lo..=i0 + hi {
                 let w2 = 1.0 - w0 - w1;
                 if w0 >= eps && w1 >= eps && w2 >= eps {
                     let d = w0 * v[0][2] + w1 * v[1][2] + w2 * v[2][2];
@@ -146,28 +166,46 @@ impl Target {
         if !(area.abs() > 1e-12) {
             return;
         }
-        let sign = area.signum();
+        // Depth as a plane over the screen, d = gx·x + gy·y + d0, from the
+        // three corners spanning the largest area.
         let (p0, pa, pb) = (v[0], v[a], v[b]);
-        let depth_at = |x: f64, y: f64| {
-            let q = [x, y];
-            let wa = edge([pb[0], pb[1]], [p0[0], p0[1]], q) / area;
-            let wb = edge([p0[0], p0[1]], [pa[0], pa[1]], q) / area;
-            (1.0 - wa - wb) * p0[2] + wa * pa[2] + wb * pb[2]
-        };
+        let (ux, uy, ud) = (pa[0] - p0[0], pa[1] - p0[1], pa[2] - p0[2]);
+        let (vx, vy, vd) = (pb[0] - p0[0], pb[1] - p0[1], pb[2] - p0[2]);
+        let gx = (ud * vy - vd * uy) / area;
+        let gy = (vd * ux - ud * vx) / area;
+        let d0 = p0[2] - gx * p0[0] - gy * p0[1];
         let Some((i0, i1, j0, j1)) = self.cover(v) else {
             return;
         };
         for j in j0..=j1 {
-            for i in i0..=i1 {
-                let c2 = [i as f64 + 0.5, j as f64 + 0.5];
-                let inside = (0..v.len()).all(|k| {
-                    let (s, e) = (v[k], v[(k + 1) % v.len()]);
-                    edge([s[0], s[1]], [e[0], e[1]], c2) * sign >= -1e-9
-                });
-                if !inside {
-                    continue;
+            // A convex polygon meets each row in one span: between the
+            // edges' crossings of the row's centre line.
+            let py = j as f64 + 0.5;
+            let (mut xl, mut xr) = (f64::INFINITY, f64::NEG_INFINITY);
+            for k in 0..v.len() {
+                let (s, e) = (v[k], v[(k + 1) % v.len()]);
+                if (s[1] <= py && py <= e[1]) || (e[1] <= py && py <= s[1]) {
+                    if (e[1] - s[1]).abs() < 1e-12 {
+                        xl = xl.min(s[0].min(e[0]));
+                        xr = xr.max(s[0].max(e[0]));
+                    } else {
+                        let x = s[0] + (py - s[1]) * (e[0] - s[0]) / (e[1] - s[1]);
+                        xl = xl.min(x);
+                        xr = xr.max(x);
+                    }
                 }
-                let d = depth_at(c2[0], c2[1]);
+            }
+            if !(xl <= xr) {
+                continue;
+            }
+            // Pixels whose centre lies in [xl, xr].
+            let lo = ((xl - 0.5 - 1e-9).ceil().max(i0 as f64)) as usize;
+            let hi = (xr - 0.5 + 1e-9).floor().min(i1 as f64);
+            if hi < lo as f64 {
+                continue;
+            }
+            for i in lo..=hi as usize {
+                let d = gx * (i as f64 + 0.5) + gy * py + d0;
                 let k = j * self.w + i;
                 if self.passes(k, d, mode) {
                     blend(&mut self.rgba[4 * k..4 * k + 4], c, 1.0);
@@ -193,15 +231,27 @@ impl Target {
         };
         let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
         let len2 = dx * dx + dy * dy;
+        // Per row, only the pixels near the line: a long diagonal line would
+        // otherwise visit its whole bounding box.
+        let slope = if dy.abs() > 1e-9 { dx / dy } else { f64::NAN };
+        let reach = (r + 1.5) * (len2.sqrt() / dy.abs().max(1e-9));
         for j in j0..=j1 {
-            for i in i0..=i1 {
-                let (px, py) = (i as f64 + 0.5, j as f64 + 0.5);
+            let py = j as f64 + 0.5;
+            let (mut lo, mut hi) = (i0, i1);
+            if slope.is_finite() && reach.is_finite() {
+                let xc = a[0] + (py - a[1]) * slope;
+                lo = lo.max((xc - reach).floor().max(0.0) as usize);
+                hi = hi.min((xc + reach).ceil().max(0.0) as usize);
+            }
+            for i in lo..=hi {
+                let px = i as f64 + 0.5;
                 let t = if len2 > 0.0 {
                     (((px - a[0]) * dx + (py - a[1]) * dy) / len2).clamp(0.0, 1.0)
                 } else {
                     0.0
                 };
-                let dist = (px - a[0] - t * dx).hypot(py - a[1] - t * dy);
+                let (ex, ey) = (px - a[0] - t * dx, py - a[1] - t * dy);
+                let dist = (ex * ex + ey * ey).sqrt();
                 let cov = (r + 0.5 - dist).min(1.0);
                 if cov <= 0.0 {
                     continue;
@@ -224,7 +274,8 @@ impl Target {
         };
         for j in j0..=j1 {
             for i in i0..=i1 {
-                let dist = (i as f64 + 0.5 - centre[0]).hypot(j as f64 + 0.5 - centre[1]);
+                let (ex, ey) = (i as f64 + 0.5 - centre[0], j as f64 + 0.5 - centre[1]);
+                let dist = (ex * ex + ey * ey).sqrt();
                 let cov = (r + 0.5 - dist).min(1.0);
                 if cov > 0.0 {
                     self.plot(j * self.w + i, centre[2], c, cov, mode);
