@@ -112,7 +112,8 @@ pub enum Overlay {
         width: f64,
         dashed: bool,
     },
-    /// A marker with a white rim, facing the viewer.
+    /// A marker with a white rim, facing the viewer; a faint ghost of it
+    /// shows through whatever hides it.
     Point { at: [f64; 3], rgba: [u8; 4], r: f64 },
     /// A translucent flat polygon (a cut or tangent plane), clipped to the
     /// box's z range.
@@ -567,6 +568,10 @@ impl Plot3d {
                             .disc(s, (r + 2.0) * dpr, [255, 255, 255, 255], Depth::Write);
                         s[2] += 1e-6;
                         self.target.disc(s, r * dpr, *rgba, Depth::Write);
+                        // Where the surface hides the point, a faint ghost of
+                        // it still says where it is (visibly not the point).
+                        let ghost = [rgba[0], rgba[1], rgba[2], 90];
+                        self.target.disc(s, r * dpr, ghost, Depth::Ignore);
                     }
                 }
                 Overlay::FloorArrow {

@@ -228,7 +228,7 @@ export class SurfaceView {
     if (this.owner !== core()) {
       this.s3 = new (core().Surface3d)();
       this.owner = core();
-      this.sampled = this.refined = "";
+      this.sampled = this.refined = this.refining = "";
     }
     return this.s3;
   }
@@ -249,23 +249,33 @@ export class SurfaceView {
       this.sampled = key;
       this.refined = "";
       this.aliased = false;
-      this.canvas.dataset.refined = "false";
+      this.generation = (this.generation ?? 0) + 1;
     }
-    const want = `${key},${Math.round(plotPx / 40)}`;
-    if (this.refined === want) return;
-    clearTimeout(this.refineTimer);
-    this.refineTimer = setTimeout(() => {
-      if (this.getField() !== f || this.owner !== core()) return;
+    // What the refined mesh is for: this function and domain, at this size.
+    const want = `${this.generation},${Math.round(plotPx / 40)}`;
+    this.want = want;
+    if (this.refined === want || this.refining === want) return;
+    // Three short tasks, each dropped if the function or domain changed
+    // meanwhile: the resolution, the shared colour scale, then the new mesh
+    // with its scale (together, so no frame mixes one with the other).
+    this.refining = want;
+    const alive = () => this.want === want && this.getField() === f && this.owner === core();
+    const later = (fn) => setTimeout(() => (alive() ? fn() : (this.refining = "")), 0);
+    later(() => {
       const [n, aliased] = core().meshResolution(f, xmin, xmax, ymin, ymax, plotPx);
-      s.setFunction(f, xmin, xmax, ymin, ymax, n);
-      const { lo, hi } = sharedScale(f, this.domain);
-      s.setColourRange(lo, hi);
-      this.refined = want;
-      this.aliased = aliased === 1;
-      this.canvas.dataset.mesh = n;
-      this.draw();
-      this.canvas.dataset.refined = "true";
-    }, 0);
+      later(() => {
+        const { lo, hi } = sharedScale(f, this.domain);
+        later(() => {
+          s.setFunction(f, xmin, xmax, ymin, ymax, n);
+          s.setColourRange(lo, hi);
+          this.refined = want;
+          this.refining = "";
+          this.aliased = aliased === 1;
+          this.canvas.dataset.mesh = n;
+          this.draw();
+        });
+      });
+    });
   }
 
   /** Draws now, or at the next start-up task while the page is starting. */
@@ -421,6 +431,8 @@ export class SurfaceView {
     d.zmin = zlo;
     d.zmax = zhi;
     d.labels = placed.join(",");
+    // Set once the refined mesh (not the quick first one) is on screen.
+    d.refined = this.refined === this.want ? "true" : "false";
     d.domain = this.sampled;
     if (this.sampledField !== this.titled) {
       this.titled = this.sampledField;
