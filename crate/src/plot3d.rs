@@ -466,8 +466,14 @@ impl Plot3d {
             }
         }
         let map = self.map;
-        for j in 0..n - 1 {
-            for i in 0..n - 1 {
+        // Nearest cells first: the depth test then turns away most hidden
+        // pixels before they are coloured (a folded surface hides a lot).
+        let e = cam.eye;
+        let order = |k: usize, toward: bool| if toward { n - 2 - k } else { k };
+        for jj in 0..n - 1 {
+            let j = order(jj, e[1] > 0.0);
+            for ii in 0..n - 1 {
+                let i = order(ii, e[0] > 0.0);
                 let q = [
                     j * n + i,
                     j * n + i + 1,
