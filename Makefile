@@ -1,6 +1,6 @@
 # The two commands a person needs are `make serve` and `make test`.
 # Every target runs the set-up first; it installs only what is missing.
-.PHONY: setup build serve test test-rust test-browser future-incompat fuzz bench dist clean
+.PHONY: setup build serve test test-rust test-browser future-incompat fuzz bench audit dist clean
 PORT ?= 8000
 
 setup:
@@ -26,7 +26,7 @@ future-incompat:
 	@bash scripts/future-incompat.sh
 
 # Speed, weight and memory figures, side by side in one run.
-bench: build
+bench: dist
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@node bench/bench.mjs
 
@@ -46,3 +46,9 @@ dist: build
 
 clean:
 	rm -rf target www/pkg dist tests/output
+
+# Lighthouse scores (mobile and desktop) for index.html and the single file,
+# served gzip. Installs Lighthouse 12.2 into .audit/ on first use.
+audit: dist
+	@[ -d .audit/node_modules/lighthouse ] || (mkdir -p .audit && cd .audit && echo '{"name":"gradients-audit","private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error lighthouse@12.2.3)
+	@node scripts/audit.mjs

@@ -75,7 +75,7 @@ const engine = await page.evaluate(async () => {
   const results = {};
   for (const [expr, loop] of Object.entries(loops)) {
     const f = new m.ScalarField(expr, ["x", "y"]);
-    const te = [], tj = [];
+    const te = [], tj = [], tp = [];
     let maxDiff = 0;
     for (let r = 0; r < RUNS; r++) {
       let t = performance.now();
@@ -84,12 +84,17 @@ const engine = await page.evaluate(async () => {
       t = performance.now();
       loop();
       tj.push(performance.now() - t);
+      // The plain API path of the README's first example: two calls, two copies.
+      t = performance.now();
+      f.grid(0, 4, N, 0, 4, N);
+      f.gradientGrid(0, 4, N, 0, 4, N);
+      tp.push(performance.now() - t);
       if (r === 0) {
         const view = new Float64Array(memory.buffer, f.bufferPtr(), len);
         for (let k = 0; k < len; k += 997) maxDiff = Math.max(maxDiff, Math.abs(view[k] - out[k]) / (1 + Math.abs(out[k])));
       }
     }
-    results[expr] = { engine: median(te), js: median(tj), maxDiff };
+    results[expr] = { engine: median(te), js: median(tj), plain: median(tp), maxDiff };
     f.free();
   }
   return results;
@@ -171,6 +176,7 @@ console.log("Gradients benchmark (headless Chromium, one run; medians)\n");
 for (const [expr, r] of Object.entries(engine)) {
   console.log(`value + exact gradient of ${expr}, 1000 x 1000 grid over [0, 4]^2`);
   console.log(`  engine ${ms(r.engine)}   hand-written JS ${ms(r.js)}   ratio engine/JS ${(r.engine / r.js).toFixed(2)}   (max rel. difference ${r.maxDiff.toExponential(1)})`);
+  console.log(`  plain f.grid + f.gradientGrid ${ms(r.plain)}   ratio plain/JS ${(r.plain / r.js).toFixed(2)}`);
 }
 const s = engine["sin(x*y)"];
 if (numpy.numpy_ms) {
@@ -187,3 +193,13 @@ console.log(`page weight: ${(weight / 1024).toFixed(1)} KB gzip (${(raw / 1024).
 for (const r of loaded) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(6)} KB  ${r.url.replace(srv.url, "/")}`);
 console.log(`ready after navigation: ${ms(readyMs)} first load (page clock, ${wallReady} ms wall), ${ms(readyWarm)} on reload; on reload wasm loaded at ${ms(startup.wasm)}; first draw per section: ${startup.sections.map(([n, d]) => `${n} ${d.toFixed(0)}`).join(", ")} ms`);
 console.log(`wasm memory: ${(redraw.mem10 / 1048576).toFixed(2)} MiB after 10 redraws, ${(redraw.mem1000 / 1048576).toFixed(2)} MiB after 1,000`);
+
+// Start-up as students meet it (fresh browser, CPU 4× and normal speed).
+const { startup } = await import("./startup.mjs");
+const srv2 = await serve();
+try {
+  await startup(srv2.url, "index.html");
+  if (fs.existsSync(path.join(ROOT, "dist", "gradients.html"))) await startup(`${srv2.url}dist/gradients.html`, "dist/gradients.html");
+} finally {
+  await srv2.close();
+}

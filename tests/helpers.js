@@ -3,6 +3,7 @@
 // console error or uncaught exception.
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
@@ -21,8 +22,12 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. */
-export function serve(root = ROOT) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; with `gzip`, compressed as any
+ * static host serves text (for Lighthouse's scores).
+ */
+export function serve(root = ROOT, { gzip = false } = {}) {
+  const packed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let p = path.normalize(decodeURIComponent(url.pathname));
@@ -37,7 +42,13 @@ export function serve(root = ROOT) {
         res.writeHead(404).end("not found");
         return;
       }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      const headers = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" };
+      if (gzip && /gzip/.test(req.headers["accept-encoding"] ?? "") && path.extname(file) !== ".png") {
+        if (!packed.has(file)) packed.set(file, zlib.gzipSync(data, { level: 9 }));
+        headers["content-encoding"] = "gzip";
+        data = packed.get(file);
+      }
+      res.writeHead(200, headers);
       res.end(data);
     });
   });
@@ -66,9 +77,9 @@ export function launch() {
  * Returns the page and the list of problems seen (console errors, page errors,
  * CSP violations); tests assert that list is empty.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true, ...more } = {}) {
-  // `more`: other context options, such as colorScheme or reducedMotion.
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...more });
+export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true, touch = false, scheme, ...more } = {}) {
+  // `more`: other context options, such as reducedMotion.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme: scheme, ...more });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {

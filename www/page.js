@@ -3,7 +3,7 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
-import { full } from "./ui.js";
+import { full, fmt } from "./ui.js";
 import { inputField } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
@@ -18,7 +18,7 @@ export const HIGHLIGHT = "#d62728";
 export const figures = [];
 export function watchResize() {
   let pending = 0;
-  let width = document.querySelector("main").clientWidth;
+  let width = null;
   const redraw = () => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => figures.forEach((f) => f.draw()));
@@ -26,8 +26,9 @@ export function watchResize() {
   // Only a change of width redraws: the first report after start-up, and
   // height changes (a notice appearing), would redraw every figure for nothing.
   new ResizeObserver(([entry]) => {
-    const w = entry.contentRect.width;
-    if (w !== width) {
+    const w = Math.round(entry.contentRect.width);
+    if (width === null) width = w;
+    else if (w !== width) {
       width = w;
       redraw();
     }
@@ -64,17 +65,43 @@ export function arrowKeys(fig, get, set) {
   });
 }
 
-/** Pointer (mouse, pen, finger) selection on a figure, with dragging. */
-export function pointerSelect(fig, set) {
-  // Dragging needs the whole gesture; other figures let the page scroll.
-  fig.canvas.style.touchAction = "none";
-  let down = false;
+/** How near (CSS px) a finger must land to a handle to take hold of it. */
+const GRAB = 28;
+
+/**
+ * Pointer selection on a figure. A mouse or pen selects and drags anywhere.
+ * A finger scrolls the page, as it does everywhere else, unless it lands on
+ * the handle (`handle()` gives its position in CSS px within the canvas):
+ * then it drags the handle. A tap (a touch that neither scrolled nor moved)
+ * places the point. Pinch-zoom stays the browser's.
+ */
+export function pointerSelect(fig, set, handle = () => null) {
+  fig.canvas.style.touchAction = "pan-y pinch-zoom";
+  let drag = null; // the pointer dragging, if any
+  let tap = null; // where a touch that may be a tap began
   const at = (ev) => {
     const p = fig.eventToData(ev);
     if (p) set(p[0], p[1]);
   };
+  const local = (ev) => {
+    const r = fig.canvas.getBoundingClientRect();
+    return [ev.clientX - r.left, ev.clientY - r.top];
+  };
+  const onHandle = (xy) => {
+    const h = handle();
+    return h !== null && Math.hypot(xy[0] - h[0], xy[1] - h[1]) <= GRAB;
+  };
+  // Only a cancelled touchstart keeps the browser from scrolling, and only
+  // a non-passive listener may cancel it.
+  fig.canvas.addEventListener("touchstart", (ev) => {
+    if (ev.touches.length === 1 && onHandle(local(ev.touches[0]))) ev.preventDefault();
+  }, { passive: false });
   fig.canvas.addEventListener("pointerdown", (ev) => {
-    down = true;
+    if (ev.pointerType === "touch" && !onHandle(local(ev))) {
+      tap = { id: ev.pointerId, x: ev.clientX, y: ev.clientY };
+      return;
+    }
+    drag = ev.pointerId;
     fig.dragging = true;
     at(ev);
     try {
@@ -83,14 +110,56 @@ export function pointerSelect(fig, set) {
       // Synthetic events have no capturable pointer; dragging still works.
     }
   });
-  fig.canvas.addEventListener("pointermove", (ev) => down && at(ev));
-  const up = () => {
-    down = false;
+  fig.canvas.addEventListener("pointermove", (ev) => {
+    if (ev.pointerId === drag) at(ev);
+    else if (tap?.id === ev.pointerId && Math.hypot(ev.clientX - tap.x, ev.clientY - tap.y) > 10) tap = null;
+  });
+  fig.canvas.addEventListener("pointerup", (ev) => {
+    if (tap?.id === ev.pointerId) at(ev);
+    tap = null;
+    drag = null;
     fig.dragging = false;
-  };
-  fig.canvas.addEventListener("pointerup", up);
-  fig.canvas.addEventListener("pointercancel", up);
+  });
+  fig.canvas.addEventListener("pointercancel", () => {
+    // The browser took the gesture to scroll the page.
+    tap = null;
+    drag = null;
+    fig.dragging = false;
+  });
 }
+
 /** Shared by 4.1 and 4.2: one function of x and y and one selected point. */
 export const plane = { f: null, p: [1, 0.5], listeners: [] };
 export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
+
+/**
+ * A direction in the plane as the page states every angle: degrees
+ * counter-clockwise from +x (the mathematical convention of 4.2's sweep).
+ */
+export function angleText(dx, dy) {
+  const deg = ((Math.atan2(dy, dx) * 180) / Math.PI + 360) % 360;
+  return `${fmt(deg, 4)}° counter-clockwise from +x`;
+}
+
+/**
+ * What can be said of the gradient at a point, for every sentence that
+ * mentions it: it exists and is non-zero ("ok"), is zero, is infinite, or
+ * does not exist because f is undefined or not differentiable there (the
+ * core says why).
+ */
+export function gradientState(f, p, g = f.gradient(p), n = f.gradientNorm(p)) {
+  const v = f.eval(p);
+  if (Number.isNaN(v)) return { kind: "undefined", text: "f is undefined here, so there is no gradient." };
+  if (Array.from(g).some(Number.isNaN)) {
+    let why = "";
+    try {
+      why = f.nondifferentiableReason?.(p) ?? "";
+    } catch {
+      why = "";
+    }
+    return { kind: "nondiff", text: why ? `${why[0].toUpperCase()}${why.slice(1)}${why.endsWith(".") ? "" : "."}` : "f is not differentiable here, so there is no gradient." };
+  }
+  if (Array.from(g).some((c) => !Number.isFinite(c))) return { kind: "infinite", text: "The gradient is infinite here: f is vertical in some direction." };
+  if (n === 0) return { kind: "zero", text: "∇f = 0 here: no direction increases f to first order (a peak, a pit, a saddle or a flat spot)." };
+  return { kind: "ok", text: "" };
+}

@@ -17,6 +17,7 @@
 
 pub mod colormap;
 mod colormap_data;
+pub mod answer;
 pub mod compile;
 pub mod contour;
 pub mod derive;

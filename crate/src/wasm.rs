@@ -61,6 +61,31 @@ fn to_js_strings(v: &[String]) -> js_sys::Array {
     v.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
+/// The verdict on a typed answer: right or not, and what to tell the student.
+#[wasm_bindgen]
+pub struct Verdict {
+    right: bool,
+    message: String,
+}
+
+#[wasm_bindgen]
+impl Verdict {
+    #[wasm_bindgen(getter)]
+    pub fn right(&self) -> bool {
+        self.right
+    }
+    #[wasm_bindgen(getter)]
+    pub fn message(&self) -> String {
+        self.message.clone()
+    }
+}
+
+impl From<crate::answer::Verdict> for Verdict {
+    fn from(v: crate::answer::Verdict) -> Verdict {
+        Verdict { right: v.right, message: v.message }
+    }
+}
+
 /// A real-valued function of any number of variables.
 #[wasm_bindgen]
 pub struct ScalarField {
@@ -94,6 +119,20 @@ impl ScalarField {
 
     pub fn gradient(&self, point: &[f64]) -> Result<Vec<f64>, JsValue> {
         self.inner.gradient(point).map_err(js_err)
+    }
+
+    /// Whether `answer` (typed by a student) equals this function, with a
+    /// tutor's feedback; `what` names this function in the message. A
+    /// formula that does not parse is an Error with its span, like any input.
+    #[wasm_bindgen(js_name = checkAnswer)]
+    pub fn check_answer(&self, answer: &str, point: &[f64], what: &str) -> Result<Verdict, JsValue> {
+        crate::answer::check(&self.inner, answer, point, what).map(Verdict::from).map_err(js_err)
+    }
+
+    /// Whether `answer` (components separated by commas) is this function's gradient.
+    #[wasm_bindgen(js_name = checkGradient)]
+    pub fn check_gradient(&self, answer: &str, point: &[f64]) -> Result<Verdict, JsValue> {
+        crate::answer::check_gradient(&self.inner, answer, point).map(Verdict::from).map_err(js_err)
     }
 
     pub fn partial(&self, variable: &str) -> Result<ScalarField, JsValue> {

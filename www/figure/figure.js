@@ -66,9 +66,9 @@ export class Figure {
     this.font = narrow ? SMALL_FONT : FONT;
     const bar = this.opts.colorbar ? (narrow ? "below" : "right") : null;
     this.barAt = bar;
-    const left = Math.max(narrow ? 40 : 52, (this.yLabelW ?? 0) + 30);
-    const right = bar === "right" ? Math.max(78, 40 + (this.barLabelW ?? 0)) + 12 : narrow ? 10 : 16;
-    const m = { left, right, top: this.opts.title ? (narrow ? 28 : 34) : 12, bottom: (narrow ? 40 : 46) + (bar === "below" ? 46 : 0) };
+    const left = Math.max(narrow ? 34 : 52, (this.yLabelW ?? 0) + (narrow ? 13 : 30));
+    const right = bar === "right" ? Math.max(78, 40 + (this.barLabelW ?? 0)) + 12 : narrow ? 8 : 16;
+    const m = { left, right, top: this.opts.title ? (narrow ? 30 : 34) : narrow ? 22 : 12, bottom: (narrow ? 40 : 46) + (bar === "below" ? 46 : 0) };
     let plotW = avail - m.left - m.right;
     const { xmin, xmax, ymin, ymax } = this.domain;
     const ratio = this.opts.square ? Math.min(2.5, Math.max(0.4, (ymax - ymin) / (xmax - xmin) || 1)) : 0.62;
@@ -129,6 +129,9 @@ export class Figure {
   }
 
   drawNow() {
+    // A hidden figure (a path plot with no path, the rest of an embed) is
+    // drawn when it is shown: its section draws it then.
+    if (this.canvas.closest("[hidden]")) return;
     const t0 = performance.now();
     this.fit();
     const d = this.canvas.dataset;
@@ -167,8 +170,11 @@ export class Figure {
     ctx.font = this.font;
     const { xmin, xmax, ymin, ymax } = this.domain;
     const maxX = Math.max(3, Math.floor(p.w / (this.narrow ? 55 : 70)));
-    const xt = core().niceTicks(xmin, xmax, maxX);
+    // Angles read best at right angles: a figure may fix its x ticks.
+    const xt = this.opts.xticks ?? core().niceTicks(xmin, xmax, maxX);
     const yt = core().niceTicks(ymin, ymax, Math.max(3, Math.floor(p.h / 50)));
+    this.canvas.dataset.xticks = xt.length;
+    this.canvas.dataset.yticks = yt.length;
     const xstep = xt.length > 1 ? xt[1] - xt[0] : 1;
     const ystep = yt.length > 1 ? yt[1] - yt[0] : 1;
     ctx.textAlign = "center";
@@ -191,21 +197,45 @@ export class Figure {
       if (text) ctx.fillText(text, p.x - 7, y);
       widest = Math.max(widest, ctx.measureText(text).width);
     });
-    this.wantRedraw ||= this.adapt("yLabelW", widest, this.margin.left - 30);
+    this.wantRedraw ||= this.adapt("yLabelW", widest, this.margin.left - (this.narrow ? 13 : 30));
     ctx.font = `bold ${this.font}`;
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
     ctx.fillText(this.opts.xlabel, p.x + p.w / 2, p.y + p.h + (this.narrow ? 36 : 42));
-    ctx.save();
-    ctx.translate(12, p.y + p.h / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = "middle";
-    ctx.fillText(this.opts.ylabel, 0, 0);
-    ctx.restore();
+    // On a phone the y label sits level above its axis, which leaves the
+    // width to the plot; elsewhere it runs up the left edge.
+    let titleFrom = 0;
+    if (this.narrow) {
+      ctx.textAlign = "left";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(this.opts.ylabel, 2, p.y - 4);
+      titleFrom = 2 + ctx.measureText(this.opts.ylabel).width + 8;
+    } else {
+      ctx.save();
+      ctx.translate(12, p.y + p.h / 2);
+      ctx.rotate(-Math.PI / 2);
+      ctx.textBaseline = "middle";
+      ctx.fillText(this.opts.ylabel, 0, 0);
+      ctx.restore();
+    }
     if (this.opts.title) {
-      ctx.font = `italic ${this.narrow ? 14 : 16}px Georgia, 'Times New Roman', serif`;
+      // A long title shrinks to fit, down to 11 px, then loses its end.
+      const room = this.css.w - titleFrom - 4;
+      let size = this.narrow ? 14 : 16;
+      const font = (px) => `italic ${px}px Georgia, 'Times New Roman', serif`;
+      ctx.font = font(size);
+      let title = this.opts.title;
+      const wide = ctx.measureText(title).width;
+      if (wide > room) {
+        size = Math.max(11, Math.floor((size * room) / wide));
+        ctx.font = font(size);
+        while (title.length > 1 && ctx.measureText(`${title}…`).width > room) title = title.slice(0, -1);
+        if (title !== this.opts.title) title += "…";
+      }
       ctx.textBaseline = "top";
-      ctx.fillText(this.opts.title, p.x + p.w / 2, 8);
+      ctx.textAlign = "center";
+      const half = ctx.measureText(title).width / 2;
+      ctx.fillText(title, Math.min(this.css.w - 2 - half, Math.max(p.x + p.w / 2, titleFrom + half)), 8);
     }
   }
 
@@ -268,6 +298,7 @@ export class Figure {
     } else {
       const ticks = core().niceTicks(lo, hi, below ? Math.max(3, Math.floor(bar.w / 60)) : Math.max(3, Math.floor(p.h / 50)));
       const step = ticks.length > 1 ? ticks[1] - ticks[0] : hi - lo;
+      this.canvas.dataset.barTicks = ticks.length;
       labelTicks(ctx, Array.from(ticks, (t) => [at(t), formatTick(t, step)]), below ? "x" : "y", (pos, text) => {
         mark(pos, text);
         widest = Math.max(widest, ctx.measureText(text).width);

@@ -5,6 +5,7 @@
 
 import { core, wasmMemory } from "../core.js";
 import { cssVar, formatTick } from "./figure.js";
+import { starting, deferDraw } from "./schedule.js";
 
 export function noDataLayer(ctx, fig) {
   const p = fig.plot;
@@ -79,7 +80,12 @@ export function heatmapLayer(getField, map = "viridis") {
       painted = "";
     }
     const { xmin, xmax, ymin, ymax } = fig.domain;
-    const { w, h } = fig.dev;
+    // While the page starts, a large heatmap (a DPR-3 phone has ~700,000
+    // device pixels in one) is painted at a third of the resolution first
+    // and refined in a later task.
+    const coarse = starting() && !fig.refined && fig.dev.w * fig.dev.h > 250_000;
+    const k = coarse ? 3 : 1;
+    const w = Math.ceil(fig.dev.w / k), h = Math.ceil(fig.dev.h / k);
     const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
     const s = fig.scratch;
     if (key !== painted || f !== paintedField) {
@@ -103,8 +109,12 @@ export function heatmapLayer(getField, map = "viridis") {
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(s, fig.dev.left, fig.dev.top);
+    ctx.drawImage(s, fig.dev.left, fig.dev.top, w * k, h * k);
     ctx.restore();
+    if (coarse) {
+      fig.refined = true;
+      deferDraw(fig);
+    }
   };
 }
 
@@ -257,20 +267,70 @@ export function contourLayer(get) {
       ctx.fillText(label, x, y);
     }
     if (c.through) {
-      ctx.lineWidth = 2.5;
-      ctx.strokeStyle = "#fff";
-      ctx.setLineDash([6, 4]);
-      ctx.beginPath();
-      for (let k = 0; k < c.through.length; k += 5) {
-        const [x0, y0] = fig.toPx(c.through[k + 1], c.through[k + 2]);
-        const [x1, y1] = fig.toPx(c.through[k + 3], c.through[k + 4]);
-        ctx.moveTo(x0, y0);
-        ctx.lineTo(x1, y1);
+      // The dash pattern restarts with every sub-path, so the marching-
+      // squares pieces are joined into whole curves first; a dark edge
+      // under the white dashes keeps them visible on the yellow bands.
+      const curves = chain(c.through);
+      for (const [color, width, dash] of [["rgba(0, 0, 0, 0.6)", 4.5, []], ["#fff", 2.5, [7, 5]]]) {
+        ctx.lineWidth = width;
+        ctx.strokeStyle = color;
+        ctx.setLineDash(dash);
+        for (const pts of curves) {
+          ctx.beginPath();
+          pts.forEach(([x, y], k) => {
+            const [px, py] = fig.toPx(x, y);
+            if (k === 0) ctx.moveTo(px, py);
+            else ctx.lineTo(px, py);
+          });
+          ctx.stroke();
+        }
       }
-      ctx.stroke();
+      fig.canvas.dataset.throughCurves = curves.length;
     }
     ctx.restore();
   };
+}
+
+/**
+ * Joins level-curve segments (stride 5: level, x0, y0, x1, y1) that share
+ * end points into polylines. Neighbouring cells interpolate a shared
+ * crossing from the two ends of the same edge, possibly in opposite orders,
+ * so end points are matched to 11 significant digits.
+ */
+function chain(segs) {
+  const key = (x, y) => `${x.toPrecision(11)},${y.toPrecision(11)}`;
+  const ends = new Map(); // end point → segment indices that touch it
+  const n = segs.length / 5;
+  for (let i = 0; i < n; i++) {
+    for (const [x, y] of [[segs[5 * i + 1], segs[5 * i + 2]], [segs[5 * i + 3], segs[5 * i + 4]]]) {
+      const k = key(x, y);
+      if (!ends.has(k)) ends.set(k, []);
+      ends.get(k).push(i);
+    }
+  }
+  const used = new Uint8Array(n);
+  const grow = (pts, i) => {
+    // Extend from the last point while an unused segment continues it.
+    for (;;) {
+      const [x, y] = pts[pts.length - 1];
+      const next = ends.get(key(x, y))?.find((j) => !used[j]);
+      if (next === undefined) return;
+      used[next] = 1;
+      const a = [segs[5 * next + 1], segs[5 * next + 2]], b = [segs[5 * next + 3], segs[5 * next + 4]];
+      pts.push(a[0] === x && a[1] === y ? b : a);
+    }
+  };
+  const curves = [];
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    used[i] = 1;
+    const fwd = [[segs[5 * i + 1], segs[5 * i + 2]], [segs[5 * i + 3], segs[5 * i + 4]]];
+    grow(fwd, i);
+    const back = [fwd[0]];
+    grow(back, i);
+    curves.push([...back.slice(1).reverse(), ...fwd]);
+  }
+  return curves;
 }
 
 /** A path of points (x, y interleaved with f: stride 3), with a dot per step. */

@@ -91,8 +91,10 @@ export class SurfaceView {
     this.owner = null;
     this.sampled = ""; // what the core's mesh holds
     this.refined = ""; // ... once refined for the figure's size
-    this.refineTimer = 0;
-        canvas.style.touchAction = "none"; // turning by finger takes the gesture
+    // A finger turns the view with sideways drags and drags the point it
+    // lands on; an up or down swipe elsewhere scrolls the page (the browser
+    // takes it and cancels the pointer). A mouse or pen turns both ways.
+    canvas.style.touchAction = "pan-y pinch-zoom";
     this.wire();
   }
 
@@ -134,10 +136,16 @@ export class SurfaceView {
 
   wire() {
     const c = this.canvas;
-    let last = null, mode = null, moved = 0;
+    let last = null, mode = null, moved = 0, touch = false;
+    // Only a cancelled touchstart keeps the browser from scrolling, and only
+    // a non-passive listener may cancel it: do so on the point.
+    c.addEventListener("touchstart", (e) => {
+      if (e.touches.length === 1 && this.nearPoint(e.touches[0])) e.preventDefault();
+    }, { passive: false });
     c.addEventListener("pointerdown", (e) => {
       last = [e.clientX, e.clientY];
       moved = 0;
+      touch = e.pointerType === "touch";
       mode = this.nearPoint(e) ? "point" : "turn";
       try {
         c.setPointerCapture(e.pointerId);
@@ -157,7 +165,7 @@ export class SurfaceView {
         const p = this.pickAt(e, 10);
         if (p) this.opts.point.set(p[0], p[1]);
       } else {
-        this.turn(-dx * 0.5, dy * 0.5);
+        this.turn(-dx * 0.5, touch ? 0 : dy * 0.5);
       }
     });
     const up = (e) => {

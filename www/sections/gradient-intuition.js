@@ -4,23 +4,16 @@
 
 import { core } from "../core.js";
 import { register, inputField } from "../state.js";
-import { exprInput, readNumber, fmt } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane } from "../page.js";
+import { exprInput, readNumber, fmt, showError } from "../ui.js";
+import { $, exprField, numFields, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
 import { Figure } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
-/** Compass bearing of a plane direction (degrees clockwise from +y, "north"). */
-function bearing(dx, dy) {
-  const deg = ((90 - (Math.atan2(dy, dx) * 180) / Math.PI) % 360 + 360) % 360;
-  const names = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
-  return `${deg.toFixed(1)}° (${names[Math.round(deg / 45) % 8]})`;
-}
-
 
 function setupIntuition() {
   const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
-  const quiv = new Figure($("gi-quiver"), { title: "∇ sin(x*y)" });
+  const quiv = new Figure($("gi-quiver"), { title: "∇(sin(x*y))" });
   const both = new Figure($("gi-both"), { title: "sin(x*y) and its gradient", colorbar: "viridis" });
   let quiver = null;
   for (const fig of [heat, quiv, both]) fig.setDomain(0, 4, 0, 4);
@@ -58,13 +51,24 @@ function setupIntuition() {
     if (!f) return;
     const [x, y] = plane.p;
     const g = f.gradient(plane.p);
-    if (Number.isFinite(g[0]) && Number.isFinite(g[1]) && quiver?.scale > 0) {
+    dot(ctx, fig, x, y, { r: 5 });
+    fig.canvas.dataset.arrowPx = "0";
+    if (Number.isFinite(g[0]) && Number.isFinite(g[1]) && quiver?.scale > 0 && (g[0] !== 0 || g[1] !== 0)) {
+      // The arrow starts at the dot's edge and is at least 28 px long, so
+      // a small gradient still shows its direction (the readout says when
+      // it is drawn longer than to scale).
       const k = quiver.scale * fig.plot.w;
       const [px, py] = fig.toPx(x, y);
-      arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: "#fff", width: 4.5, head: 12 });
-      arrow(ctx, px, py, px + g[0] * k, py - g[1] * k, { color: HIGHLIGHT, width: 2.5, head: 11 });
+      const len = Math.hypot(g[0], g[1]) * k;
+      const shown = Math.max(len, 28);
+      const ux = g[0] / Math.hypot(g[0], g[1]), uy = -g[1] / Math.hypot(g[0], g[1]);
+      const [x0, y0] = [px + ux * 5, py + uy * 5];
+      const [x1, y1] = [px + ux * (5 + shown), py + uy * (5 + shown)];
+      arrow(ctx, x0, y0, x1, y1, { color: "#fff", width: 5, head: 13 });
+      arrow(ctx, x0, y0, x1, y1, { color: HIGHLIGHT, width: 2.5, head: 11 });
+      fig.canvas.dataset.arrowPx = shown.toFixed(1);
+      plane.lengthened = shown > len + 0.5;
     }
-    dot(ctx, fig, x, y);
   });
   // The same point on the surface: dragging it here moves it everywhere.
   const surf = new SurfaceView($("gi-surf"), () => plane.f, {
@@ -97,9 +101,15 @@ function setupIntuition() {
     const v = f.eval(plane.p);
     const g = f.gradient(plane.p);
     const n = f.gradientNorm(plane.p);
-    const dir = Number.isFinite(n) && n > 0 ? bearing(g[0], g[1]) : "none: the gradient is zero or undefined here";
-    readout.textContent = `At (${fmt(x, 4)}, ${fmt(y, 4)}): f = ${fmt(v)}, ∇f = (${fmt(g[0])}, ${fmt(g[1])}), |∇f| = ${fmt(n)}, direction ${dir}.`;
     both.draw();
+    const st = gradientState(f, plane.p, g, n);
+    const head = `At (${fmt(x, 4)}, ${fmt(y, 4)}): f = ${fmt(v)}`;
+    if (st.kind === "ok") {
+      const scale = plane.lengthened ? " (the arrow is drawn longer than to scale so that it shows)" : "";
+      readout.textContent = `${head}, ∇f = (${fmt(g[0])}, ${fmt(g[1])}), |∇f| = ${fmt(n)}, direction ${angleText(g[0], g[1])}${scale}.`;
+    } else {
+      readout.textContent = `${head}. ${st.text}`;
+    }
     surf.draw();
     surf.canvas.dataset.point = plane.p.join(",");
     both.canvas.dataset.point = plane.p.join(",");
@@ -113,20 +123,41 @@ function setupIntuition() {
   let pathCurve = null;
   pathFig.layers.push(curveLayer(() => pathCurve, () => "#ff7f0e"));
   pathFig.layers.push((ctx, fig) => {
-    if (!pathCurve) return;
+    // A dot per step while the steps can be told apart; beyond that the
+    // dots' outlines would bury the line.
+    if (!pathCurve || pathCurve.xs.length > 60) return;
     pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: "#ff7f0e", r: 3 }));
   });
+  const MAX_STEPS = 10_000;
+  /** The step size and count, or null with a message beside the inputs. */
+  const readPathInputs = () => {
+    const step = readNumber($("gi-step")), steps = readNumber($("gi-steps"));
+    let msg = null, bad = null;
+    if (step === null || !(step > 0)) {
+      msg = "The step size must be a positive number, such as 0.1.";
+      bad = $("gi-step");
+    } else if (steps === null || !Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) {
+      msg = `The number of steps must be a whole number from 1 to ${MAX_STEPS.toLocaleString("en")}.`;
+      bad = $("gi-steps");
+    }
+    showError($("gi-path-err"), bad, msg ? { message: msg } : null);
+    for (const id of ["gi-step", "gi-steps"]) if ($(id) !== bad) $(id).removeAttribute("aria-invalid");
+    return msg ? null : { step, steps };
+  };
   const updatePath = () => {
     const mode = $("gi-path").value;
-    const step = readNumber($("gi-step")), steps = readNumber($("gi-steps"));
     const f = plane.f;
     $("gi-path-figure").hidden = mode === "none";
-    if (mode === "none" || !f || !(step > 0) || !(steps >= 1)) {
+    const read = readPathInputs();
+    if (mode === "none" || !f) {
       path = null;
       return;
     }
+    // A bad step size or count keeps the last good path and says why.
+    if (!read) return;
+    const { step, steps } = read;
     try {
-      path = f.path(plane.p, step, Math.min(1000, Math.floor(steps)), mode === "ascent" ? 1 : -1);
+      path = f.path(plane.p, step, steps, mode === "ascent" ? 1 : -1);
     } catch (err) {
       path = null;
       $("gi-path-readout").textContent = err.detail ?? err.message;
@@ -134,9 +165,16 @@ function setupIntuition() {
     }
     const fs = [];
     for (let k = 2; k < path.length; k += 3) fs.push(path[k]);
+    if (!fs.length) {
+      path = null;
+      pathCurve = null;
+      $("gi-path-readout").textContent = "No path: f is undefined at the selected point.";
+      pathFig.draw();
+      return;
+    }
     pathCurve = { xs: fs.map((_, k) => k), ys: fs };
     const lo = Math.min(...fs), hi = Math.max(...fs);
-    const pad = hi > lo ? (hi - lo) * 0.08 : 1;
+    const pad = hi > lo ? (hi - lo) * 0.08 : Math.max(1, Math.abs(lo) * 0.1);
     pathFig.setDomain(0, Math.max(1, fs.length - 1), lo - pad, hi + pad);
     both.canvas.dataset.pathF = fs.join(",");
     // Reveal the path over about half a second, a few steps a frame.
@@ -149,8 +187,17 @@ function setupIntuition() {
       if (shown < fs.length) anim = requestAnimationFrame(stepIn);
     };
     anim = requestAnimationFrame(stepIn);
-    const ended = fs.length - 1 < Math.floor(steps) ? ` It stopped after ${fs.length - 1} steps: the values ran off to infinity or became undefined.` : "";
-    $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[fs.length - 1])} in ${fs.length - 1} steps.${ended}`;
+    const taken = fs.length - 1;
+    const stepsText = (n) => `${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`;
+    let ended = "";
+    if (taken < steps) {
+      const last = [path[3 * taken], path[3 * taken + 1]];
+      const st = gradientState(f, last);
+      ended = st.kind === "ok" || st.kind === "zero"
+        ? ` It stopped after ${stepsText(taken)}: the next step would land where f is undefined or infinite, or beyond 10¹² from the origin.`
+        : ` It stopped after ${stepsText(taken)}, at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}): ${st.text[0].toLowerCase()}${st.text.slice(1)}`;
+    }
+    $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.${ended}`;
     pathFig.draw();
   };
   for (const id of ["gi-path", "gi-step", "gi-steps"]) $(id).addEventListener("input", () => { updatePath(); both.draw(); });
@@ -159,21 +206,55 @@ function setupIntuition() {
   plane.listeners.push(updatePath);
   plane.listeners.push(redrawPoint);
   figures.push(pathFig);
-  pointerSelect(both, select);
+  pointerSelect(both, select, () => both.toPx(plane.p[0], plane.p[1]));
   arrowKeys(both, () => plane.p, select);
-  exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
-    plane.f = f;
-    const xs = core().linspace(0, 4, 15), ys = core().linspace(0, 4, 15);
-    const uv = f.gradientGrid(0, 4, 15, 0, 4, 15);
+  // The domain: 4.1's three figures share it.
+  const dom = ["gi-xmin", "gi-xmax", "gi-ymin", "gi-ymax"].map($);
+  const domain = { xmin: 0, xmax: 4, ymin: 0, ymax: 4 };
+  const refield = () => {
+    const f = plane.f;
+    if (!f) return;
+    const { xmin, xmax, ymin, ymax } = domain;
+    for (const fig of [heat, quiv, both, surf]) fig.setDomain(xmin, xmax, ymin, ymax);
+    const xs = core().linspace(xmin, xmax, 15), ys = core().linspace(ymin, ymax, 15);
+    const uv = f.gradientGrid(xmin, xmax, 15, ymin, ymax, 15);
     quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
-    const t = titleOf(f);
-    heat.opts.title = t;
-    quiv.opts.title = `∇ ${t}`;
-    both.opts.title = `${t} and its gradient`;
-    surf.opts.title = `${t} as a surface`;
     heat.draw();
     quiv.draw();
     notifyPlane();
+  };
+  const readDomain = () => {
+    const [a, b, c, d] = dom.map(readNumber);
+    let msg = null, bad = null;
+    if ([a, b, c, d].some((v) => v === null)) {
+      bad = dom[[a, b, c, d].findIndex((v) => v === null)];
+      msg = "Each end of the ranges needs a number.";
+    } else if (!(a < b)) {
+      bad = dom[1];
+      msg = "x from must be less than x to.";
+    } else if (!(c < d)) {
+      bad = dom[3];
+      msg = "y from must be less than y to.";
+    }
+    showError($("gi-domain-err"), bad, msg ? { message: msg } : null);
+    dom.forEach((i) => i !== bad && i.removeAttribute("aria-invalid"));
+    if (msg) return;
+    Object.assign(domain, { xmin: a, xmax: b, ymin: c, ymax: d });
+    // Keep the point in view: a point outside the new domain moves to its centre.
+    const [x, y] = plane.p;
+    if (x < a || x > b || y < c || y > d) plane.p = [(a + b) / 2, (c + d) / 2];
+    refield();
+  };
+  dom.forEach((i) => i.addEventListener("input", readDomain));
+  exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
+    plane.f = f;
+    const t = titleOf(f);
+    heat.opts.title = t;
+    quiv.opts.title = t ? `∇(${t})` : "∇f";
+    both.opts.title = `${t} and its gradient`;
+    surf.opts.title = `${t} as a surface`;
+    $("gi-formula").textContent = t || "f";
+    refield();
   });
   figures.push(heat, quiv, both, surf);
   const pointText = () => plane.p.map((v) => String(Number(v.toPrecision(8)))).join(",");
@@ -184,6 +265,7 @@ function setupIntuition() {
     inputField("path", $("gi-path"), { ok: () => $("gi-path").value !== "" }),
     inputField("step", $("gi-step")),
     inputField("steps", $("gi-steps")),
+    ...numFields([["xmin", "gi-xmin"], ["xmax", "gi-xmax"], ["ymin", "gi-ymin"], ["ymax", "gi-ymax"]]),
     {
       key: "p",
       get: pointText,

@@ -4,7 +4,8 @@
 import { core } from "../core.js";
 import { register } from "../state.js";
 import { exprInput, fmt, full, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField } from "../page.js";
+import { $, exprField, titleOf } from "../page.js";
+import { practiceBox } from "../quiz.js";
 
 function setupGradients() {
   let f = null;
@@ -22,7 +23,12 @@ function setupGradients() {
     $("gr-maps-partial").textContent = `ℝ${sup(d)} → ℝ`;
     $("gr-maps-grad").textContent = `ℝ${sup(d)} → ℝ${sup(d)}`;
     $("gr-op-partial").textContent = `∂/∂${first}`;
-    $("gr-fn-deriv").textContent = `d f/d${first} with ${vars.slice(1).join(", ") || "nothing else"} fixed`;
+    // The "derivative" row: the ordinary derivative of f as a function of
+    // the first variable alone, the others frozen at the point's values.
+    const others = vars.slice(1).map((v, i) => `${v} = ${fmt(p[i + 1], 6)}`);
+    $("gr-fn-deriv").textContent = others.length
+      ? `d/d${first} of the one-variable function ${first} ↦ f(${vars.join(", ")}) with ${others.join(", ")} held fixed; it equals ∂f/∂${first}, the row below, because a partial derivative is exactly this`
+      : `f′(${first}): with one variable the derivative and the partial derivative are the same thing`;
     if (vars.length) {
       const part = f.partial(first);
       setMath($("gr-fn-partial"), () => part.toMathML());
@@ -44,8 +50,20 @@ function setupGradients() {
     $("gr-fd-body").replaceChildren(...rows);
     $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
   };
+  // Practice: the whole gradient, typed before looking at the column.
+  const resetPractice = practiceBox({
+    input: $("gr-answer"),
+    button: $("gr-answer-check"),
+    show: $("gr-answer-show"),
+    feedback: $("gr-answer-feedback"),
+    answer: $("gr-column-row"),
+    check: (text) => f.checkGradient(text, point.point() ?? []),
+  });
+  let asked = "";
   exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
+    if (titleOf(g) !== asked) resetPractice();
+    asked = titleOf(g);
     point.setVariables(g.variables());
     setMath($("gr-column"), () => g.gradientMathML());
     update();

@@ -5,9 +5,10 @@
 import { core, onRestart } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, fmt, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect } from "../page.js";
+import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
 import { curveLayer, dot } from "../figure/layers.js";
+import { practiceBox } from "../quiz.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
 function setupPartials() {
@@ -61,6 +62,30 @@ function setupPartials() {
     fig.canvas.setAttribute("aria-label", `f along ${name} with ${fixedText.textContent}; the tangent at ${name} = ${fmt(p[k], 4)} has slope ${fmt(slope, 6)}`);
     fig.draw();
   };
+  // Practice: the student types ∂f/∂(variable) before looking.
+  const resetPractice = practiceBox({
+    input: $("pd-answer"),
+    button: $("pd-answer-check"),
+    show: $("pd-answer-show"),
+    feedback: $("pd-answer-feedback"),
+    answer: $("pd-formula-row"),
+    check: (text) => {
+      const part = f.partial(sel.value);
+      try {
+        return part.checkAnswer(text, point.point() ?? [], `∂f/∂${sel.value}`);
+      } finally {
+        release(part);
+      }
+    },
+  });
+  let asked = "";
+  const newQuestion = () => {
+    const q = `${titleOf(f)}|${sel.value}`;
+    if (q !== asked) resetPractice();
+    asked = q;
+    $("pd-answer-lhs").textContent = `∂f/∂${sel.value}`;
+  };
+  sel.addEventListener("change", newQuestion);
   exprInput($("pd-f"), $("pd-f-err"), (t) => new (core().ScalarField)(t), (g) => {
     f = g;
     const vars = g.variables();
@@ -68,6 +93,7 @@ function setupPartials() {
     const keep = sel.value;
     sel.replaceChildren(...vars.map((v) => new Option(v, v)));
     sel.value = vars.includes(keep) ? keep : vars[0] ?? "";
+    newQuestion();
     update();
   });
   sel.addEventListener("change", update);
@@ -76,7 +102,7 @@ function setupPartials() {
     point.set(sel.value, Number(x.toPrecision(6)));
     update();
   };
-  pointerSelect(fig, (x) => move(x));
+  pointerSelect(fig, (x) => move(x), () => (slice?.here && Number.isFinite(slice.here[1]) ? fig.toPx(slice.here[0], slice.here[1]) : null));
   arrowKeys(fig, () => [slice?.here[0] ?? 0, 0], (x) => move(x));
   figures.push(fig);
   register("pd", [

@@ -5,12 +5,15 @@
 import { core } from "../core.js";
 import { register, inputField } from "../state.js";
 import { showError, readNumber, fmt } from "../ui.js";
-import { $, HIGHLIGHT, figures, plane, notifyPlane } from "../page.js";
+import { $, HIGHLIGHT, figures, plane, notifyPlane, gradientState } from "../page.js";
+
+const SUBS = "₀₁₂₃₄₅₆₇₈₉";
+const sub = (n) => String(n).split("").map((c) => SUBS[+c]).join("");
 import { Figure, cssVar } from "../figure/figure.js";
 import { curveLayer, arrow, dot } from "../figure/layers.js";
 
 function setupSteepest() {
-  const fig = new Figure($("sa-canvas"), { square: false, xlabel: "angle of v (degrees)", ylabel: "∇f · v", title: "rate of change in each direction" });
+  const fig = new Figure($("sa-canvas"), { square: false, xticks: [0, 90, 180, 270, 360], xlabel: "angle of v (degrees, counter-clockwise from +x)", ylabel: "∇f · v", title: "rate of change in each direction" });
   const N = 720;
   let sweep = null;
   fig.layers.push((ctx, fig) => {
@@ -56,9 +59,15 @@ function setupSteepest() {
     fig.setDomain(0, 360, -lim, lim);
     fig.canvas.dataset.maxAngle = deg;
     fig.canvas.dataset.gradNorm = n;
-    $("sa-readout").textContent = ok
-      ? `∇f = (${fmt(g[0])}, ${fmt(g[1])}). The largest rate, ${fmt(n)} = |∇f|, is at ${fmt(deg, 5)}°, the direction of ∇f; the smallest, −${fmt(n)}, is opposite, and the rate is 0 at right angles to it.`
-      : "The gradient is zero or undefined here, so every direction gives the same rate.";
+    const st = gradientState(f, p, g, n);
+    const sayings = {
+      ok: `∇f = (${fmt(g[0])}, ${fmt(g[1])}). The largest rate, ${fmt(n)} = |∇f|, is at ${fmt(deg, 5)}° (counter-clockwise from +x), the direction of ∇f; the smallest, −${fmt(n)}, is opposite, and the rate is 0 at right angles to it.`,
+      zero: "∇f = (0, 0) here, so the rate of change is 0 in every direction: to first order no way is uphill.",
+      infinite: `${st.text} No finite rate describes every direction, so there is no curve to draw.`,
+      undefined: `${st.text} With no gradient, no single formula ∇f · v gives the rate of change in every direction.`,
+      nondiff: `${st.text} With no gradient, no single formula ∇f · v gives the rate of change in every direction; the curve shows what the formula would give where it is defined.`,
+    };
+    $("sa-readout").textContent = sayings[st.kind];
     fig.draw();
     drawRotation();
   };
@@ -116,7 +125,11 @@ function setupSteepest() {
     const best = Math.abs(comp[1]) > Math.abs(comp[0]) ? 1 : 0;
     rotState = { phi, g, comp, best };
     $("sa-phi-out").textContent = `${phiDeg}°`;
-    $("sa-rot-readout").textContent = `In the turned axes ∇f = (${fmt(comp[0])}, ${fmt(comp[1])}). The largest component is along ${best ? "y′" : "x′"}; the gradient itself has not moved.`;
+    const st = gradientState(f, plane.p, g);
+    const axis = `${Math.sign(comp[best]) < 0 ? "−" : "+"}${best ? "y′" : "x′"}`;
+    $("sa-rot-readout").textContent = st.kind === "ok"
+      ? `In the turned axes ∇f = (${fmt(comp[0])}, ${fmt(comp[1])}). The largest component (in size) is along ${axis}; the gradient itself has not moved.`
+      : `${st.text} Turning the axes changes nothing here: there is no largest component to follow.`;
     rot.draw();
   };
   slider.addEventListener("input", drawRotation);
@@ -138,8 +151,12 @@ function setupSteepest() {
       out.textContent = "A zero gradient: no direction increases f to first order.";
       return;
     }
-    const theta = (Math.acos(Math.min(1, c)) * 180) / Math.PI;
-    out.textContent = `A unit step along ∇f changes f by about |∇f| = ${fmt(n, 6)}. A unit step along axis ${i + 1} (the largest component, ${fmt(gi, 6)}) changes it by only ${fmt(Math.abs(gi), 6)}: cos θ = ${fmt(c, 6)}, θ = ${fmt(theta, 4)}° between the two directions.`;
+    const theta = (Math.acos(Math.min(1, Math.abs(c))) * 180) / Math.PI;
+    // The best single-axis step goes along the axis of the largest
+    // component, against it when that component is negative.
+    const along = gi < 0 ? `against axis ${i + 1} (−e${sub(i + 1)}, since its component ${fmt(gi, 6)} is negative)` : `along axis ${i + 1} (e${sub(i + 1)}, the largest component, ${fmt(gi, 6)})`;
+    const same = Math.abs(gi) === n;
+    out.textContent = `A unit step along ∇f changes f by about |∇f| = ${fmt(n, 6)}. The best step along a single axis goes ${along} and changes it by ${same ? "the same amount" : "only"} ${fmt(Math.abs(gi), 6)}: ${same ? "the gradient already points along that axis." : `cos θ = ${fmt(Math.abs(c), 6)}, θ = ${fmt(theta, 4)}° between the two directions.`}`;
   };
   gin.addEventListener("input", compare);
   compare();
@@ -147,10 +164,11 @@ function setupSteepest() {
     inputField("phi", slider, { ok: () => Number.isFinite(slider.valueAsNumber) }),
     inputField("g", gin, { ok: () => $("sa-grad-err").textContent === "" }),
   ]);
+  return update;
 }
 
 /** Builds the section's figures and wires their inputs. */
 export function start() {
-  setupSteepest();
-  notifyPlane();
+  // Only this section's figures need the shared point now; 4.1 has drawn it.
+  setupSteepest()();
 }

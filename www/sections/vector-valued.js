@@ -13,7 +13,9 @@ function setupVectorValued() {
   const px = $("vec-x"), py = $("vec-y");
   const out = $("vec-out"), fullOut = $("vec-full");
   const fig = new Figure($("vec-canvas"), { title: "f(x, y) = [x, sin(y)]", square: false });
-  fig.setDomain(-5, 5, -5, 5);
+  // Half a grid step and an arrow's length beyond ±5, so the outer columns of
+  // arrows are drawn whole.
+  fig.setDomain(-5.6, 5.6, -5.6, 5.6);
   let field = null;
   let quiver = null;
   fig.layers.push(quiverLayer(() => quiver));

@@ -1,0 +1,151 @@
+// Every sentence and figure stays true for the function, domain and point
+// shown: small, zero and missing gradients, long and broken paths, bad step
+// inputs, the 4.1 domain, one angle convention, the sweep's ticks, the
+// d-dimensional comparison with a negative component, and section 2's
+// outer arrows.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, saveShot, useBrowser } from "./helpers.js";
+
+const env = useBrowser();
+
+async function setF(page, id, text) {
+  await page.fill(id, text);
+  await page.press(id, "Enter");
+  await page.waitForFunction((id) => document.querySelector(`${id}-err`).textContent === "", id);
+}
+const setNumber = async (page, id, v) => {
+  await page.fill(id, String(v));
+  await page.dispatchEvent(id, "input");
+};
+/** Pixels of a canvas's plot area that pass `test(r, g, b)`. */
+const count = (page, id, test) => page.$eval(id, (c, src) => {
+  const t = new Function("r", "g", "b", `return ${src};`); // test code only, never the page's
+  const d = c.dataset;
+  const img = c.getContext("2d").getImageData(+d.plotLeft, +d.plotTop, +d.plotWidth, +d.plotHeight).data;
+  let n = 0;
+  for (let k = 0; k < img.length; k += 4) if (t(img[k], img[k + 1], img[k + 2])) n++;
+  return n;
+}, test);
+
+test("a small gradient still shows its arrow, and the readout says it is drawn longer than to scale", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
+  await setF(page, "#gi-f", "0.001*x^2 + 2*y");
+  // At (1, 0.5) the gradient (0.002, 2) is large; at a point where it is small...
+  await setF(page, "#gi-f", "0.0001*(x^2 + y^2)");
+  const px = +(await page.$eval("#gi-both", (c) => c.dataset.arrowPx));
+  assert.ok(px >= 28, `arrow ${px} px`);
+  assert.match(await page.textContent("#gi-readout"), /longer than to scale/);
+  // Red pixels well away from the 5 px dot: the arrow is really drawn.
+  const red = await count(page, "#gi-both", "r > 180 && g < 80 && b < 80");
+  assert.ok(red > 60, `${red} red pixels`);
+  saveShot("truth-small-gradient.png", await page.locator("#gi-both").screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the level curve through the point is one dashed curve; angles read counter-clockwise from +x in 4.1 and 4.2", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
+  await setF(page, "#gi-f", "x^2 + y^2");
+  await page.focus("#gi-both");
+  await page.keyboard.press("ArrowRight");
+  // x² + y² = 1.3625 within [0, 4]²: a quarter circle, one curve.
+  assert.equal(await page.$eval("#gi-both", (c) => c.dataset.throughCurves), "1");
+  await page.keyboard.press("ArrowLeft");
+  await setF(page, "#gi-f", "sin(x*y)");
+  const r41 = await page.textContent("#gi-readout");
+  const r42 = await page.textContent("#sa-readout");
+  // ∇ sin(xy) at (1, 0.5) = (0.5 cos 0.5, cos 0.5): atan2(2, 1) = 63.43°.
+  assert.match(r41, /63\.43\d*° counter-clockwise from \+x/);
+  assert.match(r42, /63\.435?\d*° \(counter-clockwise from \+x\)/);
+  assert.doesNotMatch(r41, /\b(NE|N|E)\)/);
+  // The sweep's angle axis is labelled at right angles.
+  assert.equal(await page.$eval("#sa-canvas", (c) => c.dataset.xticks), "5");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("paths: 5,000 steps run to the end, one step is singular, a long path is still drawn, bad step inputs are refused beside them", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
+  await setF(page, "#gi-f", "x^2 + y^2");
+  await page.selectOption("#gi-path", "descent");
+  await setNumber(page, "#gi-steps", 5000);
+  const long = await page.textContent("#gi-path-readout");
+  assert.match(long, /in 5,000 steps\.$/, `${long} / ${await page.textContent("#gi-readout")}`);
+  assert.doesNotMatch(long, /stopped|infinity/);
+  await setNumber(page, "#gi-steps", 1000);
+  await page.waitForTimeout(100);
+  const orange = await count(page, "#gi-path-plot", "r > 200 && g > 90 && g < 160 && b < 60");
+  assert.ok(orange > 150, `f along the path: ${orange} orange pixels`);
+  saveShot("truth-1000-steps.png", await page.locator("#gi-path-figure").screenshot());
+  await setNumber(page, "#gi-steps", 1);
+  assert.match(await page.textContent("#gi-path-readout"), /in 1 step\.$/);
+  const good = await page.textContent("#gi-path-readout");
+  for (const [id, v] of [["#gi-step", 0], ["#gi-step", -1], ["#gi-step", ""], ["#gi-steps", 0], ["#gi-steps", 2.5], ["#gi-steps", 20000]]) {
+    await setNumber(page, id, v);
+    const msg = await page.textContent("#gi-path-err");
+    assert.ok(msg.length > 10, `no message for ${id} = ${v}`);
+    assert.equal(await page.getAttribute(id, "aria-invalid"), "true");
+    assert.equal(await page.textContent("#gi-path-readout"), good, `${id} = ${v} changed the readout`);
+    await setNumber(page, "#gi-step", 0.1);
+    await setNumber(page, "#gi-steps", 1);
+    assert.equal(await page.textContent("#gi-path-err"), "");
+  }
+  // A path that walks into a point where f is undefined says so.
+  await setF(page, "#gi-f", "ln(x)");
+  await setNumber(page, "#gi-steps", 40);
+  assert.match(await page.textContent("#gi-path-readout"), /stopped after \d+ steps?: the next step would land where f is undefined/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("4.1 has a domain: inputs, link parameters, messages; the point stays in view", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.xmin=-3&gi.xmax=3&gi.ymin=-1&gi.ymax=1&gi.f=x^2-y^2`);
+  for (const id of ["#gi-heat", "#gi-quiver", "#gi-both"]) {
+    assert.deepEqual(await page.$eval(id, (c) => [c.dataset.xmin, c.dataset.xmax, c.dataset.ymin, c.dataset.ymax].map(Number)), [-3, 3, -1, 1]);
+  }
+  // Equal aspect: a 6 × 2 domain is drawn wider than tall.
+  const [w, h] = await page.$eval("#gi-both", (c) => [+c.dataset.plotWidth, +c.dataset.plotHeight]);
+  assert.ok(w > 2 * h, `plot ${w} × ${h}`);
+  saveShot("truth-non-square.png", await page.locator("#gi-both").screenshot());
+  await setNumber(page, "#gi-xmin", 5);
+  assert.match(await page.textContent("#gi-domain-err"), /x from must be less than x to/);
+  assert.equal(await page.$eval("#gi-both", (c) => c.dataset.xmin), "-3");
+  await setNumber(page, "#gi-xmin", 2);
+  assert.equal(await page.textContent("#gi-domain-err"), "");
+  assert.match(await page.textContent("#gi-readout"), /^At \(2\.5, 0\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("where there is no gradient, 4.2 and the turned axes say so; the d-dimensional box steps against a negative component", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=sqrt(x^2%2By^2)&gi.p=0,0`);
+  const sa = await page.textContent("#sa-readout");
+  assert.doesNotMatch(sa, /same rate/);
+  assert.match(sa, /no gradient|not differentiable|undefined/i);
+  const rot = await page.textContent("#sa-rot-readout");
+  assert.doesNotMatch(rot, /undefined here, undefined here|largest component \(in size\) is along/);
+  assert.doesNotMatch(await page.textContent("#gi-readout"), /direction/);
+  await page.fill("#sa-grad", "-5, 2");
+  await page.dispatchEvent("#sa-grad", "input");
+  const box = await page.textContent("#sa-compare");
+  assert.match(box, /against axis 1/);
+  assert.match(box, /by only 5:/);
+  await page.fill("#sa-grad", "0, 3");
+  await page.dispatchEvent("#sa-grad", "input");
+  assert.match(await page.textContent("#sa-compare"), /along axis 2 .*the same amount 3: the gradient already points along that axis/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("section 2 draws its outer arrows whole; the quiz and the notation table say what is true", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
+  const [xmin, xmax] = await page.$eval("#vec-canvas", (c) => [+c.dataset.xmin, +c.dataset.xmax]);
+  assert.ok(xmin < -5.4 && xmax > 5.4);
+  assert.match(await page.textContent("#functions .quiz .q .q-text"), /at which it is defined/);
+  const deriv = await page.textContent("#gr-fn-deriv");
+  assert.match(deriv, /held fixed; it equals ∂f\/∂x/);
+  assert.match(await page.textContent("#partial-derivatives"), /the third term is ex here, not ez/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
