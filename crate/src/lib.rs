@@ -15,9 +15,9 @@
 //! assert_eq!(f.partial("x").unwrap().to_text().unwrap(), "2*x + z*x^(z - 1) + y*z");
 //! ```
 
+pub mod answer;
 pub mod colormap;
 mod colormap_data;
-pub mod answer;
 pub mod compile;
 pub mod contour;
 pub mod derive;

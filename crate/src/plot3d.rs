@@ -23,6 +23,9 @@
 //! The camera uses matplotlib's angles: azimuth about z from +x, elevation
 //! above the xy plane, both in degrees; the default is (−60°, 30°).
 
+// `!(a > b)` is deliberate throughout: it is also true when a value is NaN.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 use crate::colormap::Map;
 use crate::contour::contours;
 use crate::field::linspace;
@@ -426,6 +429,7 @@ impl Plot3d {
         self.level_segs = segs;
     }
 
+    #[allow(clippy::needless_range_loop)] // i, j index the grid and its coordinates alike
     fn draw_surface(&mut self, cam: &Camera) {
         let n = self.n;
         if n < 2 || self.values.len() < n * n {
@@ -747,7 +751,7 @@ impl Plot3d {
                 let k = (j * w + i) as usize;
                 let (x, y) = (self.pick[2 * k], self.pick[2 * k + 1]);
                 let d2 = (i - ci).pow(2) + (j - cj).pow(2);
-                if x.is_finite() && d2 <= r * r && best.map_or(true, |(b, _)| d2 < b) {
+                if x.is_finite() && d2 <= r * r && best.is_none_or(|(b, _)| d2 < b) {
                     best = Some((d2, (f64::from(x), f64::from(y))));
                 }
             }

@@ -12,6 +12,9 @@
 //! when its depth is at least the stored one. Orthographic projection keeps
 //! depth linear in screen space, so interpolating it across a shape is exact.
 
+// `!(a > b)` is deliberate throughout: it is also true when a value is NaN.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 /// How a shape uses the depth buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Depth {

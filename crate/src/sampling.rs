@@ -10,6 +10,9 @@
 //!   differ from what the grid suggests, by sampling the function at the
 //!   centres of grid cells and comparing with the corners' bilinear guess.
 
+// `!(a > b)` is deliberate throughout: it is also true when a value is NaN.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 use crate::error::Error;
 use crate::field::{centers, check_grid, linspace, Scalar};
 
@@ -53,7 +56,7 @@ const PROBES: usize = 40;
 /// Smooth functions on a fine enough grid give 0; a grid too coarse for
 /// the function gives a large fraction. Cells with a non-finite value are
 /// left out, so a single pole does not count as roughness.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
 pub fn roughness(
     f: &mut Scalar,
     xmin: f64,

@@ -82,7 +82,10 @@ impl Verdict {
 
 impl From<crate::answer::Verdict> for Verdict {
     fn from(v: crate::answer::Verdict) -> Verdict {
-        Verdict { right: v.right, message: v.message }
+        Verdict {
+            right: v.right,
+            message: v.message,
+        }
     }
 }
 
@@ -125,14 +128,23 @@ impl ScalarField {
     /// tutor's feedback; `what` names this function in the message. A
     /// formula that does not parse is an Error with its span, like any input.
     #[wasm_bindgen(js_name = checkAnswer)]
-    pub fn check_answer(&self, answer: &str, point: &[f64], what: &str) -> Result<Verdict, JsValue> {
-        crate::answer::check(&self.inner, answer, point, what).map(Verdict::from).map_err(js_err)
+    pub fn check_answer(
+        &self,
+        answer: &str,
+        point: &[f64],
+        what: &str,
+    ) -> Result<Verdict, JsValue> {
+        crate::answer::check(&self.inner, answer, point, what)
+            .map(Verdict::from)
+            .map_err(js_err)
     }
 
     /// Whether `answer` (components separated by commas) is this function's gradient.
     #[wasm_bindgen(js_name = checkGradient)]
     pub fn check_gradient(&self, answer: &str, point: &[f64]) -> Result<Verdict, JsValue> {
-        crate::answer::check_gradient(&self.inner, answer, point).map(Verdict::from).map_err(js_err)
+        crate::answer::check_gradient(&self.inner, answer, point)
+            .map(Verdict::from)
+            .map_err(js_err)
     }
 
     pub fn partial(&self, variable: &str) -> Result<ScalarField, JsValue> {

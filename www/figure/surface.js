@@ -165,17 +165,28 @@ export class SurfaceView {
         const p = this.pickAt(e, 10);
         if (p) this.opts.point.set(p[0], p[1]);
       } else {
+        this.interacting = true;
         this.turn(-dx * 0.5, touch ? 0 : dy * 0.5);
       }
     });
+    // The end of a drag: the full-resolution frame.
+    const settle = () => {
+      if (!this.interacting) return;
+      this.interacting = false;
+      this.draw();
+    };
     const up = (e) => {
       // A tap (no drag) reads the surface there: touch has no hover.
       if (last && moved < 4) this.readAt(e);
       last = null;
       mode = null;
+      settle();
     };
     c.addEventListener("pointerup", up);
-    c.addEventListener("pointercancel", () => (last = null));
+    c.addEventListener("pointercancel", () => {
+      last = null;
+      settle();
+    });
     c.addEventListener("pointerleave", (e) => {
       if (!last && e.pointerType === "mouse") this.showReadout(null);
     });
@@ -339,9 +350,13 @@ export class SurfaceView {
       barRect = [W - barRoom, Math.round(titleH + (H - titleH - barH) / 2), barW, barH];
       boxRect = [0, titleH, W - barRoom - 6 * dpr, H - titleH];
     }
-    s.setSize(W, H, dpr);
-    s.setRect(...boxRect);
-    s.setBar(...barRect);
+    // While a drag turns the view, frames are drawn at half resolution and
+    // scaled up (a quarter of the pixels); the full one follows on release.
+    const q = this.interacting ? 0.5 : 1;
+    const Wq = Math.round(W * q), Hq = Math.round(H * q);
+    s.setSize(Wq, Hq, dpr * q);
+    s.setRect(...boxRect.map((v) => v * q));
+    s.setBar(...barRect.map((v) => v * q));
     s.setMap(this.opts.map);
     s.setView(this.azimuth, this.elevation);
     s.setLevels(!!this.opts.levels?.checked);
@@ -353,21 +368,33 @@ export class SurfaceView {
     const axes = [t.subarray(3, 3 + nx), t.subarray(3 + nx, 3 + nx + ny), t.subarray(3 + nx + ny)];
     const steps = axes.map((a) => (a.length > 1 ? a[1] - a[0] : 1));
     const room = Math.max(0, ...axes.flatMap((a, k) => Array.from(a, (v) => ctx.measureText(formatTick(v, steps[k])).width)));
-    s.setLabelRoom(room, FONT_PX * dpr);
+    s.setLabelRoom(room * q, FONT_PX * dpr * q);
     s.clearOverlays();
     for (const overlay of this.overlays) overlay(s, this);
     const count = s.render();
     const labels = s.labels();
     // A fresh view each frame: any allocation in wasm may move memory.buffer.
     const view = new Uint8ClampedArray(wasmMemory().buffer, s.ptr(), s.len());
-    ctx.putImageData(new ImageData(view, W, H), 0, 0);
+    if (q === 1) {
+      ctx.putImageData(new ImageData(view, W, H), 0, 0);
+    } else {
+      const sc = (this.scratch ??= document.createElement("canvas"));
+      if (sc.width !== Wq || sc.height !== Hq) {
+        sc.width = Wq;
+        sc.height = Hq;
+      }
+      sc.getContext("2d").putImageData(new ImageData(view, Wq, Hq), 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(sc, 0, 0, W, H);
+    }
     const ink = cssVar("--ink", "#222");
     ctx.fillStyle = ink;
     const names = ["x", "y", "z"];
     const placed = [];
     const boxes = []; // [kind, left, top, right, bottom] of each text drawn, for tests
     for (let k = 0; k < count; k++) {
-      const [kind, value, ax, ay, ux, uy] = labels.subarray(6 * k, 6 * k + 6);
+      const [kind, value, qx, qy, ux, uy] = labels.subarray(6 * k, 6 * k + 6);
+      const ax = qx / q, ay = qy / q;
       const title = kind >= 3;
       ctx.font = title ? `bold ${FONT(dpr, 14)}` : FONT(dpr);
       const text = title ? names[kind - 3] : formatTick(value, steps[kind]);
@@ -427,8 +454,8 @@ export class SurfaceView {
     this.showNotice();
     const d = c.dataset;
     const top = s.top();
-    d.topX = Math.round(top[0]);
-    d.topY = Math.round(top[1]);
+    d.topX = Math.round(top[0] / q);
+    d.topY = Math.round(top[1] / q);
     // A pixel just inside the bar's maximum end (top, or right when lying).
     d.barX = Math.round(narrow ? barRect[0] + barRect[2] - 2 : barRect[0] + barW / 2);
     d.barTop = Math.round(narrow ? barRect[1] + barW / 2 - 2 : barRect[1]);
@@ -454,7 +481,7 @@ export class SurfaceView {
     const pt = this.opts.point?.get();
     if (pt) {
       const sp = s.screenOf(pt[0], pt[1], f.eval(pt));
-      d.pointPx = `${Math.round(sp[0])},${Math.round(sp[1])}`;
+      d.pointPx = `${Math.round(sp[0] / q)},${Math.round(sp[1] / q)}`;
     }
     d.drawMs = (performance.now() - t0).toFixed(3);
   }
