@@ -142,6 +142,12 @@ async function turning(id) {
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
+  const r = await page.evaluate(() => {
+    window.__mo.disconnect();
+    window.__po.disconnect();
+    const t = [...window.__frames].sort((a, b) => a - b);
+    return { n: t.length, median: t[Math.floor(t.length / 2)], p90: t[Math.floor(t.length * 0.9)], long: window.__long };
+  });
   // Then 60 arrow-key turns: full-resolution frames (a drag draws at half).
   await c.focus();
   const keyFrames = [];
@@ -150,12 +156,6 @@ async function turning(id) {
     keyFrames.push(+(await c.evaluate((el) => el.dataset.drawMs)));
   }
   keyFrames.sort((a, b) => a - b);
-  const r = await page.evaluate(() => {
-    window.__mo.disconnect();
-    window.__po.disconnect();
-    const t = [...window.__frames].sort((a, b) => a - b);
-    return { n: t.length, median: t[Math.floor(t.length / 2)], p90: t[Math.floor(t.length * 0.9)], long: window.__long };
-  });
   const size = await c.evaluate((el) => `${el.width} x ${el.height}`);
   return { ...r, size, mesh: await c.evaluate((el) => el.dataset.mesh), keyMedian: keyFrames[30], keyP90: keyFrames[54] };
 }
@@ -204,11 +204,11 @@ console.log(`ready after navigation: ${ms(readyMs)} first load (page clock, ${wa
 console.log(`wasm memory: ${(redraw.mem10 / 1048576).toFixed(2)} MiB after 10 redraws, ${(redraw.mem1000 / 1048576).toFixed(2)} MiB after 1,000`);
 
 // Start-up as students meet it (fresh browser, CPU 4× and normal speed).
-const { startup } = await import("./startup.mjs");
+const { startup: startupRun } = await import("./startup.mjs");
 const srv2 = await serve();
 try {
-  await startup(srv2.url, "index.html");
-  if (fs.existsSync(path.join(ROOT, "dist", "gradients.html"))) await startup(`${srv2.url}dist/gradients.html`, "dist/gradients.html");
+  await startupRun(srv2.url, "index.html");
+  if (fs.existsSync(path.join(ROOT, "dist", "gradients.html"))) await startupRun(`${srv2.url}dist/gradients.html`, "dist/gradients.html");
 } finally {
   await srv2.close();
 }
