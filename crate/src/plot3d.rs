@@ -598,6 +598,11 @@ impl Plot3d {
                         continue;
                     }
                     let (ux, uy) = (dx / len, dy / len);
+                    // Never shorter than a tenth of the floor, so a small
+                    // gradient still shows its direction (as in the 2D view,
+                    // whose read-out says when an arrow is not to scale).
+                    let len = len.max(0.2);
+                    let b = [a[0] + ux * len, a[1] + uy * len];
                     let hl = (0.45 * len).min(0.14);
                     let hw = 0.5 * hl;
                     let up = lift(*width);
