@@ -1,12 +1,18 @@
 # The two commands a person needs are `make serve` and `make test`.
 # Every target runs the set-up first; it installs only what is missing.
-.PHONY: setup build serve test test-rust test-browser future-incompat fuzz bench audit dist clean
+# build, serve and dist install only the build tools (scripts/setup-build.sh);
+# test adds Chromium and the test packages (scripts/setup.sh runs both).
+.PHONY: setup setup-build build serve test test-rust test-browser future-incompat fuzz bench audit dist clean
 PORT ?= 8000
 
 setup:
 	@bash scripts/setup.sh
 
-build: setup
+# dist needs Node.js (scripts/single-file.mjs); build and serve only use it for wasm-opt.
+setup-build:
+	@bash scripts/setup-build.sh $(SETUP_BUILD_ARGS)
+
+build: setup-build
 	@bash scripts/build-wasm.sh
 
 serve: build
@@ -26,7 +32,7 @@ future-incompat:
 	@bash scripts/future-incompat.sh
 
 # Speed, weight and memory figures, side by side in one run.
-bench: dist
+bench: setup dist
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@node bench/bench.mjs
 
@@ -34,6 +40,7 @@ bench: dist
 fuzz:
 	@bash scripts/fuzz-long.sh
 
+dist: SETUP_BUILD_ARGS = --node
 dist: build
 	@rm -rf dist && mkdir -p dist/www/pkg dist/www/figure dist/www/sections
 	@cp index.html dist/
@@ -49,6 +56,6 @@ clean:
 
 # Lighthouse scores (mobile and desktop) for index.html and the single file,
 # served gzip. Installs Lighthouse 12.2 into .audit/ on first use.
-audit: dist
+audit: setup dist
 	@[ -d .audit/node_modules/lighthouse ] || (mkdir -p .audit && cd .audit && echo '{"name":"gradients-audit","private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error lighthouse@12.2.3)
 	@node scripts/audit.mjs

@@ -18,7 +18,12 @@ fi
 wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm/wasm32-unknown-unknown/release/gradients.wasm
 # binaryen from npm (132): Debian's wasm-opt 108 breaks wasm-bindgen's
 # externref table ("WebAssembly.Table.set(): Argument 1 is invalid").
-node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-reference-types --enable-multivalue \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-simd \
-  www/pkg/gradients_bg.wasm -o www/pkg/gradients_bg.wasm
+# Optional: without Node.js the unoptimised wasm works, a little larger.
+if node --version >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-reference-types --enable-multivalue \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-simd \
+    www/pkg/gradients_bg.wasm -o www/pkg/gradients_bg.wasm
+else
+  echo "build: wasm-opt skipped (needs Node.js and npm's binaryen: scripts/setup-build.sh installs it)"
+fi
 echo "build: www/pkg/gradients_bg.wasm $(wc -c < www/pkg/gradients_bg.wasm) bytes"

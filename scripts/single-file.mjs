@@ -84,7 +84,8 @@ html = html
   .replace(/<script type="module" src="www\/app.js"><\/script>/, () => `<script type="module">${script}</script>`)
   .replace(
     /content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/,
-    () => `content="default-src 'none'; script-src ${hash(script)} 'wasm-unsafe-eval'; style-src ${hash(css)};`,
+    // frame-src 'self': the "Embed this figure" preview is this same file in an iframe.
+    () => `content="default-src 'none'; script-src ${hash(script)} 'wasm-unsafe-eval'; style-src ${hash(css)}; frame-src 'self';`,
   );
 fs.mkdirSync(path.join(root, "dist"), { recursive: true });
 fs.writeFileSync(path.join(root, "dist/gradients.html"), html);

@@ -46,6 +46,36 @@ test("dist/gradients.html gets ready from file:// with the network off", async (
   await context.close();
 });
 
+test("dist/gradients.html embeds from disk too: ?embed= fits its frame, and the Embed panel previews it", async () => {
+  const file = pathToFileURL(path.join(ROOT, "dist", "gradients.html")).href;
+  const context = await browser.newContext({ viewport: { width: 400, height: 420 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${file}?embed=gi-both&gi.f=x*y`);
+  await page.waitForSelector('body[data-ready="true"]', { state: "attached", timeout: 20000 });
+  assert.equal(await page.inputValue("#gi-f"), "x*y");
+  const fit = await page.evaluate(() => {
+    const d = document.documentElement;
+    const r = document.getElementById("gi-both").getBoundingClientRect();
+    return { over: [d.scrollWidth - innerWidth, d.scrollHeight - innerHeight], side: Math.min(r.width, r.height) };
+  });
+  assert.deepEqual(fit.over, [0, 0]);
+  assert.ok(fit.side >= 0.7 * 400, `the plot's smaller side is ${fit.side}px`);
+  // The preview: the same file in an iframe, allowed by the file's CSP.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(file);
+  await page.waitForSelector('body[data-ready="true"]', { state: "attached", timeout: 20000 });
+  const panel = page.locator("#gi-both").locator("xpath=ancestor::figure").locator("details.embed-this");
+  await panel.locator("summary").click();
+  assert.match(await panel.locator("textarea").inputValue(), /^<iframe src="file:\/\/.*gradients\.html\?embed=gi-both"/);
+  await page.frameLocator("details.embed-this[open] iframe").locator('body[data-ready="true"]').waitFor({ state: "attached", timeout: 20000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the dist/ folder works served as it is", async () => {
   execFileSync("make", ["-s", "-C", ROOT, "dist"], { stdio: "ignore" });
   const srv = await serve(path.join(ROOT, "dist"));

@@ -10,8 +10,9 @@ import { load } from "./core.js";
 import { $, figures, watchResize, plane } from "./page.js";
 import { restore, save } from "./state.js";
 import { setupQuizzes } from "./quiz.js";
-import { addLinkButtons, showEmbed, embedSection } from "./embed.js";
+import { addLinkButtons, showEmbed, embedSection, applyTheme, fitEmbed } from "./embed.js";
 import { setDeferring, drainDraws, yieldTask } from "./figure/schedule.js";
+import { enhance } from "./a11y.js";
 
 /** Each section's module, in page order. */
 const SECTIONS = {
@@ -55,7 +56,8 @@ function startSection(name) {
       const before = figures.length;
       mod.start();
       notices.push(...restore(LINK_IDS[name]));
-      addLinkButtons(figures.slice(before));
+      addLinkButtons(figures.slice(before), name);
+      enhance(name);
       performance.measure(`setup ${name}`, { start: t, end: performance.now() });
       await yieldTask();
       await drainDraws(markDrawn);
@@ -86,6 +88,7 @@ function watchApproach() {
 }
 
 async function main() {
+  applyTheme();
   setupQuizzes();
   await load();
   performance.mark("wasm-ready");
@@ -102,7 +105,7 @@ async function main() {
   }
   await Promise.all(started.values());
   notices.push(...restore());
-  if (only) showEmbed();
+  notices.push(...showEmbed());
   await drainDraws(markDrawn);
   setDeferring(false);
   // Every edit anywhere is mirrored into the address bar.
@@ -112,6 +115,7 @@ async function main() {
   const status = $("status");
   status.classList.toggle("quiet", notices.length === 0);
   status.textContent = notices.join(" ");
+  fitEmbed();
   document.body.dataset.readyMs = performance.now().toFixed(1);
   document.body.dataset.ready = "true";
 }

@@ -3,8 +3,9 @@
 // and the one function-and-point of sections 4.1 and 4.2. Sections import
 // this module and never each other.
 
-import { full, fmt } from "./ui.js";
-import { inputField } from "./state.js";
+import { core } from "./core.js";
+import { full, fmt, showError } from "./ui.js";
+import { inputField, problem } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
 export const numFields = (ids) => ids.map(([key, id]) => inputField(key, $(id)));
@@ -133,11 +134,37 @@ export const plane = { f: null, p: [1, 0.5], listeners: [] };
 export const notifyPlane = () => plane.listeners.forEach((fn) => fn());
 
 /**
+ * Number inputs `${id}-${key}` of figure `id`, checked as a link's values
+ * are (params.js): on each edit the first problem is shown in `box` and
+ * marks its input, and `apply(...values)` runs when all are good. Returns
+ * `fields` for register() and `read()`: the values, or null (and the
+ * message shown) when one is refused.
+ */
+export function checkedInputs(id, keys, box, apply = () => {}) {
+  const inputs = keys.map((k) => $(`${id}-${k}`));
+  const read = () => {
+    const why = keys.map((k) => problem(id, k));
+    inputs.forEach((el, i) => (why[i] ? el.setAttribute("aria-invalid", "true") : el.removeAttribute("aria-invalid")));
+    const first = why.find(Boolean);
+    showError(box, null, first ? { message: first } : null);
+    return first ? null : inputs.map((el) => el.valueAsNumber);
+  };
+  inputs.forEach((el) => el.addEventListener("input", () => {
+    const v = read();
+    if (v) apply(...v);
+  }));
+  return { fields: numFields(keys.map((k) => [k, `${id}-${k}`])), read };
+}
+
+/** The four range inputs `${id}-xmin` … `${id}-ymax`, problems in `${id}-domain-err`. */
+export const domainInputs = (id, apply) => checkedInputs(id, ["xmin", "xmax", "ymin", "ymax"], $(`${id}-domain-err`), apply);
+
+/**
  * A direction in the plane as the page states every angle: degrees
  * counter-clockwise from +x (the mathematical convention of 4.2's sweep).
  */
 export function angleText(dx, dy) {
-  const deg = ((Math.atan2(dy, dx) * 180) / Math.PI + 360) % 360;
+  const deg = core().directionDegrees(dx, dy);
   return `${fmt(deg, 4)}° counter-clockwise from +x`;
 }
 

@@ -7,11 +7,13 @@
 //! partials, too) are computed once per point. Running each instruction
 //! across a whole block keeps the interpreter's dispatch out of the inner
 //! loop, so the per-point work is a tight loop the compiler can vectorise.
-//! Blocks use the fast elementary functions of `fastmath` (within 2 ulp of
-//! the standard ones); single points use the standard functions.
+//! Blocks use each function's block kernel from the table in `functions`
+//! (the fast elementary functions of `fastmath`, within 2 ulp); single
+//! points use each function's point evaluator, and nothing else.
 
 use crate::fastmath;
 use crate::graph::{Fun1, Fun2, Graph, Id, Konst, Node};
+use crate::wide::Wide;
 
 /// Points evaluated together. Large enough to amortise dispatch, small
 /// enough that all registers of a typical expression stay in cache.
@@ -26,6 +28,21 @@ enum Instr {
     SinCos(u32, u32, u32),
 }
 
+/// A check that voids derivative outputs at one point: where f is
+/// undefined (NaN), or where a kink node is at its kink. A derivative exists
+/// only where f is differentiable.
+#[derive(Clone, Debug)]
+struct Guard {
+    /// The kink node (its registers: argument a, argument b, value), or for
+    /// `node == None` just the function's value in `me`.
+    node: Option<Node>,
+    a: u32,
+    b: u32,
+    me: u32,
+    /// Outputs set to NaN when the check fires.
+    outputs: Vec<u32>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Program {
     code: Vec<Instr>,
@@ -34,13 +51,78 @@ pub struct Program {
     /// (register, variable index)
     inputs: Vec<(u32, u32)>,
     outputs: Vec<u32>,
+    guards: Vec<Guard>,
     /// Scratch registers for block evaluation, kept to avoid allocating per call.
     regs: Vec<f64>,
 }
 
 impl Program {
     pub fn new(g: &Graph, roots: &[Id]) -> Program {
-        let live = g.live(roots);
+        Program::compile(g, roots, &[]).0
+    }
+
+    /// Derivatives, guarded: output `o` is `outs[o]`, and when `wrt[o]` is
+    /// `Some((f, k))` it is ∂f/∂x_k, set to NaN at points where f is
+    /// undefined or where one of f's kinks that depends on x_k is hit.
+    pub fn derivatives(g: &Graph, outs: &[Id], wrt: &[Option<(Id, u32)>]) -> Program {
+        let mut fs: Vec<Id> = wrt.iter().flatten().map(|w| w.0).collect();
+        fs.sort_unstable();
+        fs.dedup();
+        let (mut p, reg) = Program::compile(g, outs, &fs);
+        let dep = crate::derive::dependencies(g);
+        for &f in &fs {
+            let affected = |bits: u64| -> Vec<u32> {
+                (0..outs.len() as u32)
+                    .filter(|&o| matches!(wrt[o as usize], Some((r, k)) if r == f && (bits >> k) & 1 == 1))
+                    .collect()
+            };
+            let all = affected(u64::MAX);
+            if !all.is_empty() {
+                let me = reg[f as usize];
+                p.guards.push(Guard {
+                    node: None,
+                    a: me,
+                    b: me,
+                    me,
+                    outputs: all,
+                });
+            }
+            for id in crate::derive::kink_nodes(g, f, &dep) {
+                let (a, b) = match g.node(id) {
+                    Node::Un(_, a) => (a, a),
+                    Node::Bin(_, a, b) => (a, b),
+                    _ => continue,
+                };
+                let outputs = affected(dep[a as usize] | dep[b as usize]);
+                if !outputs.is_empty() {
+                    p.guards.push(Guard {
+                        node: Some(g.node(id)),
+                        a: reg[a as usize],
+                        b: reg[b as usize],
+                        me: reg[id as usize],
+                        outputs,
+                    });
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether a guard fires for these register values.
+    fn fires(gd: &Guard, a: f64, b: f64, me: f64) -> bool {
+        match gd.node {
+            None => me.is_nan(),
+            Some(Node::Un(f, _)) => f.spec().kink.is_some_and(|k| (k.at)(a)),
+            Some(Node::Bin(f, ..)) => f.spec().kink.is_some_and(|k| (k.at)(a, b, me)),
+            Some(_) => false,
+        }
+    }
+
+    /// Compiles `roots` as the outputs, with `extra` computed too (for the
+    /// guards), and returns each node's register.
+    fn compile(g: &Graph, roots: &[Id], extra: &[Id]) -> (Program, Vec<u32>) {
+        let all: Vec<Id> = roots.iter().chain(extra).copied().collect();
+        let live = g.live(&all);
         // Division by a power of two is multiplication by its exact
         // reciprocal; those reciprocals get the first registers, so every
         // instruction still reads only lower registers than it writes.
@@ -66,6 +148,7 @@ impl Program {
                 .collect(),
             inputs: Vec::new(),
             outputs: Vec::new(),
+            guards: Vec::new(),
             regs: Vec::new(),
         };
         for (r, &id) in live.iter().enumerate() {
@@ -93,7 +176,7 @@ impl Program {
         }
         p.outputs = roots.iter().map(|&r| reg[r as usize]).collect();
         p.fuse_sin_cos();
-        p
+        (p, reg)
     }
 
     /// Replaces each pair sin(a), cos(a) by one SinCos at the earlier place.
@@ -126,27 +209,40 @@ impl Program {
     }
 
     /// Evaluates at one point; `point[i]` is the value of variable i.
-    /// Writes one value per root into `out`.
+    /// Writes one value per root into `out`. Computed in `Wide` numbers, so
+    /// no intermediate overflows or underflows: the result is the true
+    /// value rounded to a double even where a double on the way would be
+    /// ∞ or 0 (and bit for bit the double result where none is).
     pub fn eval(&self, point: &[f64], out: &mut [f64]) {
-        let mut r = vec![0.0; self.nregs];
+        let mut r = vec![Wide::from_f64(0.0); self.nregs];
         for &(k, v) in &self.consts {
-            r[k as usize] = v;
+            r[k as usize] = Wide::from_f64(v);
         }
         for &(k, v) in &self.inputs {
-            r[k as usize] = point.get(v as usize).copied().unwrap_or(f64::NAN);
+            r[k as usize] = Wide::from_f64(point.get(v as usize).copied().unwrap_or(f64::NAN));
         }
         for ins in &self.code {
             match *ins {
-                Instr::Un(f, d, a) => r[d as usize] = f.apply(r[a as usize]),
-                Instr::Bin(f, d, a, b) => r[d as usize] = f.apply(r[a as usize], r[b as usize]),
+                Instr::Un(f, d, a) => r[d as usize] = f.apply_wide(r[a as usize]),
+                Instr::Bin(f, d, a, b) => {
+                    r[d as usize] = f.apply_wide(r[a as usize], r[b as usize])
+                }
                 Instr::SinCos(ds, dc, a) => {
-                    r[ds as usize] = r[a as usize].sin();
-                    r[dc as usize] = r[a as usize].cos();
+                    r[ds as usize] = Fun1::Sin.apply_wide(r[a as usize]);
+                    r[dc as usize] = Fun1::Cos.apply_wide(r[a as usize]);
                 }
             }
         }
         for (o, &k) in out.iter_mut().zip(&self.outputs) {
-            *o = r[k as usize];
+            *o = r[k as usize].to_f64();
+        }
+        for gd in &self.guards {
+            let v = |k: u32| r[k as usize].to_f64();
+            if Program::fires(gd, v(gd.a), v(gd.b), v(gd.me)) {
+                for &o in &gd.outputs {
+                    out[o as usize] = f64::NAN;
+                }
+            }
         }
     }
 
@@ -184,7 +280,49 @@ impl Program {
                         *slot = v;
                     }
                 }
+                for gd in &self.guards {
+                    let lane = |r: u32| &self.regs[r as usize * BLOCK..r as usize * BLOCK + n];
+                    let (a, b, me) = (lane(gd.a), lane(gd.b), lane(gd.me));
+                    // The common case, f defined on the whole block, in one
+                    // vectorisable pass.
+                    if gd.node.is_none() && !me.iter().any(|v| v.is_nan()) {
+                        continue;
+                    }
+                    for i in 0..n {
+                        if Program::fires(gd, a[i], b[i], me[i]) {
+                            for &o in &gd.outputs {
+                                out[base + i * k + o as usize] = f64::NAN;
+                            }
+                        }
+                    }
+                }
+                self.redo_overflows(&xs[i0..i0 + n], y, &mut out[base..base + n * k]);
                 i0 += n;
+            }
+        }
+    }
+}
+
+impl Program {
+    /// Derivatives that came out ∞ or NaN where f is finite (an overflow on
+    /// the way, as in σ' far out) are computed again at that point as
+    /// `eval` computes them, in wide numbers: rare, so grids stay fast, and
+    /// grids agree with points. Programs without guards (values only) are
+    /// left as they are.
+    fn redo_overflows(&self, xs: &[f64], y: f64, block: &mut [f64]) {
+        let k = self.outputs.len();
+        if self.guards.is_empty() || k == 0 || block.iter().all(|v| v.is_finite()) {
+            return;
+        }
+        for (i, &x) in xs.iter().enumerate() {
+            let row = &mut block[i * k..(i + 1) * k];
+            let f_finite = self
+                .guards
+                .iter()
+                .filter(|g| g.node.is_none())
+                .all(|g| self.regs[g.me as usize * BLOCK + i].is_finite());
+            if f_finite && row.iter().any(|v| !v.is_finite()) {
+                self.eval(&[x, y], row);
             }
         }
     }
@@ -231,42 +369,15 @@ fn run_block(code: &[Instr], regs: &mut [f64], n: usize) {
     }
 }
 
-/// One loop per operation, so each loop body is a single known operation.
+/// One loop per operation: each row's block evaluator is its own loop (a
+/// fast kernel, or the standard function lane by lane), so the loop body is
+/// a single known operation the compiler can vectorise.
 fn un_lanes(f: Fun1, src: &[f64], dst: &mut [f64]) {
-    macro_rules! lanes {
-        ($e:expr) => {
-            for (d, &x) in dst.iter_mut().zip(src) {
-                *d = $e(x);
-            }
-        };
-    }
-    match f {
-        Fun1::Neg => lanes!(|x: f64| -x),
-        Fun1::Sin => fastmath::sin_block(src, dst),
-        Fun1::Cos => fastmath::cos_block(src, dst),
-        Fun1::Exp => fastmath::exp_block(src, dst),
-        Fun1::Ln => fastmath::ln_block(src, dst),
-        Fun1::Sqrt => lanes!(f64::sqrt),
-        Fun1::Abs => lanes!(f64::abs),
-        _ => lanes!(|x| f.apply(x)),
-    }
+    (f.spec().block)(src, dst)
 }
 
 fn bin_lanes(f: Fun2, a: &[f64], b: &[f64], dst: &mut [f64]) {
-    macro_rules! lanes {
-        ($e:expr) => {
-            for ((d, &x), &y) in dst.iter_mut().zip(a).zip(b) {
-                *d = $e(x, y);
-            }
-        };
-    }
-    match f {
-        Fun2::Add => lanes!(|x: f64, y: f64| x + y),
-        Fun2::Sub => lanes!(|x: f64, y: f64| x - y),
-        Fun2::Mul => lanes!(|x: f64, y: f64| x * y),
-        Fun2::Div => lanes!(|x: f64, y: f64| x / y),
-        _ => lanes!(|x, y| f.apply(x, y)),
-    }
+    (f.spec().block)(a, b, dst)
 }
 
 #[cfg(test)]

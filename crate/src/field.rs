@@ -13,6 +13,7 @@ use crate::error::{group, Error, DERIVATIVE_BUDGET, MAX_GRID_POINTS};
 use crate::graph::{Fun1, Fun2, Graph, Id, Node};
 use crate::parse::parse_all;
 use crate::print;
+use crate::wide::Wide;
 
 /// `n` evenly spaced values from `a` to `b`, endpoints included, computed as
 /// numpy's `linspace` computes them so grid points match the notebook's.
@@ -142,19 +143,31 @@ struct Pairing {
 impl Scalar {
     pub fn parse(text: &str, vars: Option<&[String]>) -> Result<Scalar, Error> {
         let (g, roots, vars) = parse_all(&[text], vars)?;
-        Scalar::from_graph(g, roots[0], vars)
+        Scalar::from_graph(g, roots[0], vars, None)
     }
 
-    fn from_graph(mut graph: Graph, root: Id, vars: Vec<String>) -> Result<Scalar, Error> {
+    /// `guard`: when this function is ∂g/∂x_k of another function g in the
+    /// same graph, `Some((g, k))`: its values are then NaN wherever g has
+    /// no derivative (undefined, or at a kink), as `gradient` says.
+    fn from_graph(
+        mut graph: Graph,
+        root: Id,
+        vars: Vec<String>,
+        guard: Option<(Id, u32)>,
+    ) -> Result<Scalar, Error> {
         let mut partials = Vec::with_capacity(vars.len());
         for k in 0..vars.len() {
             partials.push(derive(&mut graph, &[root], k as u32, DERIVATIVE_BUDGET)?[0]);
         }
-        let value = Program::new(&graph, &[root]);
-        let gradient = Program::new(&graph, &partials);
+        let value = Program::derivatives(&graph, &[root], &[guard]);
+        let wrt: Vec<Option<(Id, u32)>> =
+            (0..vars.len() as u32).map(|k| Some((root, k))).collect();
+        let gradient = Program::derivatives(&graph, &partials, &wrt);
         let mut all = vec![root];
         all.extend(&partials);
-        let both = Program::new(&graph, &all);
+        let mut wrt_all = vec![guard];
+        wrt_all.extend(wrt);
+        let both = Program::derivatives(&graph, &all, &wrt_all);
         Ok(Scalar {
             graph,
             root,
@@ -185,11 +198,13 @@ impl Scalar {
         })
     }
 
-    /// ∂f/∂(name), as a function of the same variables.
+    /// ∂f/∂(name), as a function of the same variables. Its values are
+    /// `gradient`'s: NaN where f has no derivative, though the formula
+    /// alone may have a value there (sign(x) for abs at 0).
     pub fn partial(&self, name: &str) -> Result<Scalar, Error> {
         let k = self.var_index(name)?;
-        let (g, r) = self.graph.extract(&[self.partials[k]]);
-        Scalar::from_graph(g, r[0], self.vars.clone())
+        let (g, r) = self.graph.extract(&[self.partials[k], self.root]);
+        Scalar::from_graph(g, r[0], self.vars.clone(), Some((r[1], k as u32)))
     }
 
     /// The top-level summands of f with their signs (f = Σ sign·term), at
@@ -216,7 +231,7 @@ impl Scalar {
             .into_iter()
             .map(|(sign, id)| {
                 let (g, r) = self.graph.extract(&[id]);
-                Scalar::from_graph(g, r[0], self.vars.clone()).map(|t| (sign, t))
+                Scalar::from_graph(g, r[0], self.vars.clone(), None).map(|t| (sign, t))
             })
             .collect()
     }
@@ -233,6 +248,81 @@ impl Scalar {
         let mut out = vec![0.0; self.vars.len()];
         self.gradient.eval(point, &mut out);
         Ok(out)
+    }
+
+    /// Why f has no gradient at `point` (every partial that `gradient` sets
+    /// to NaN there has this reason), or `None` where it has one: f is
+    /// undefined there, or one of its kinks or jumps is hit.
+    pub fn nondifferentiable_reason(&self, point: &[f64]) -> Result<Option<String>, Error> {
+        check_point(point, &self.vars)?;
+        let g = &self.graph;
+        let live = g.live(&[self.root]);
+        // Every node's value, computed as `eval` computes them.
+        let mut wide = vec![Wide::NAN; g.len()];
+        for &i in &live {
+            wide[i as usize] = match g.node(i) {
+                Node::Num(b) => Wide::from_f64(f64::from_bits(b)),
+                Node::Const(k) => Wide::from_f64(k.value()),
+                Node::Var(k) => Wide::from_f64(point[k as usize]),
+                Node::Un(f, a) => f.apply_wide(wide[a as usize]),
+                Node::Bin(f, a, b) => f.apply_wide(wide[a as usize], wide[b as usize]),
+            };
+        }
+        let val: Vec<f64> = wide.iter().map(|w| w.to_f64()).collect();
+        let show = |id: Id| {
+            let t = print::to_text(g, id, &self.vars).unwrap_or_else(|_| "its argument".into());
+            crate::error::excerpt(&t, 40)
+        };
+        let args = |id: Id| match g.node(id) {
+            Node::Un(_, a) => (a, a),
+            Node::Bin(_, a, b) => (a, b),
+            _ => (id, id),
+        };
+        if val[self.root as usize].is_nan() {
+            // Where the NaN starts: the first node that is NaN from numbers.
+            let start = live.iter().copied().find(|&i| {
+                let (a, b) = args(i);
+                val[i as usize].is_nan()
+                    && (matches!(g.node(i), Node::Var(_))
+                        || (!val[a as usize].is_nan() && !val[b as usize].is_nan()))
+            });
+            let why = match start.map(|i| (i, g.node(i))) {
+                Some((_, Node::Var(_))) | None => "a coordinate is NaN".to_string(),
+                Some((_, Node::Un(f, a))) => {
+                    let what = f.spec().nan;
+                    let what = if what.is_empty() { f.name() } else { what };
+                    format!("{what} ({} = {})", show(a), print::number(val[a as usize]))
+                }
+                Some((_, Node::Bin(f, a, b))) => {
+                    let what = f.spec().nan;
+                    let what = if what.is_empty() {
+                        f.spec().names.name
+                    } else {
+                        what
+                    };
+                    format!(
+                        "{what} ({} = {}, {} = {})",
+                        show(a),
+                        print::number(val[a as usize]),
+                        show(b),
+                        print::number(val[b as usize])
+                    )
+                }
+                Some(_) => "a coordinate is NaN".to_string(),
+            };
+            return Ok(Some(format!("f is undefined here: {why}.")));
+        }
+        let dep = crate::derive::dependencies(g);
+        for id in crate::derive::kink_nodes(g, self.root, &dep) {
+            let (a, b) = args(id);
+            if let Some(why) =
+                crate::derive::at_kink(g, id, val[a as usize], val[b as usize], val[id as usize])
+            {
+                let text = why.replace("{u}", &show(a)).replace("{v}", &show(b));
+                return Ok(Some(format!("not differentiable here: {text}")));
+            }
+        }
+        Ok(None)
     }
 
     /// ∇f · v/|v|: the rate of change along the direction of v.
@@ -557,9 +647,11 @@ impl Vector {
         for k in 0..vars.len() {
             per_var.push(derive(&mut g, &roots, k as u32, DERIVATIVE_BUDGET)?);
         }
-        for o in 0..roots.len() {
-            for d in &per_var {
+        let mut wrt = Vec::with_capacity(roots.len() * vars.len());
+        for (o, &r) in roots.iter().enumerate() {
+            for (k, d) in per_var.iter().enumerate() {
                 jac.push(d[o]);
+                wrt.push(Some((r, k as u32)));
             }
         }
         let mut texts_out = Vec::with_capacity(roots.len());
@@ -568,7 +660,7 @@ impl Vector {
         }
         Ok(Vector {
             value: Program::new(&g, &roots),
-            jacobian: Program::new(&g, &jac),
+            jacobian: Program::derivatives(&g, &jac, &wrt),
             vars,
             texts: texts_out,
         })

@@ -18,7 +18,8 @@ use std::collections::HashMap;
 /// Index of a node in its graph.
 pub type Id = u32;
 
-/// Functions of one argument (meval's unary builtins, plus negation).
+/// Functions of one argument; each has a row in `functions::UNARY`, in
+/// this order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Fun1 {
     Neg,
@@ -41,11 +42,22 @@ pub enum Fun1 {
     Floor,
     Ceil,
     Round,
-    Signum,
+    Trunc,
+    Sign,
+    Log10,
+    Log2,
+    Log1p,
+    Expm1,
+    Exp2,
+    Cbrt,
+    Sigmoid,
+    Relu,
+    Softplus,
 }
 
-/// Functions of two arguments: the operators and meval's two-argument builtins.
-/// `max`/`min` with more arguments are folded into chains of these.
+/// Functions of two arguments: the operators and the two-argument builtins,
+/// each with a row in `functions::BINARY`, in this order. `max`/`min` with
+/// more arguments are folded into chains of these.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Fun2 {
     Add,
@@ -57,6 +69,11 @@ pub enum Fun2 {
     Atan2,
     Max,
     Min,
+    Fmod,
+    Fmax,
+    Fmin,
+    Hypot,
+    Heaviside,
 }
 
 /// The named constants; kept symbolic so they print as `pi` and `e`.
@@ -91,121 +108,6 @@ pub enum Node {
 pub enum Mode {
     Exact,
     Algebraic,
-}
-
-impl Fun1 {
-    pub const ALL: [Fun1; 21] = [
-        Fun1::Neg,
-        Fun1::Sqrt,
-        Fun1::Exp,
-        Fun1::Ln,
-        Fun1::Abs,
-        Fun1::Sin,
-        Fun1::Cos,
-        Fun1::Tan,
-        Fun1::Asin,
-        Fun1::Acos,
-        Fun1::Atan,
-        Fun1::Sinh,
-        Fun1::Cosh,
-        Fun1::Tanh,
-        Fun1::Asinh,
-        Fun1::Acosh,
-        Fun1::Atanh,
-        Fun1::Floor,
-        Fun1::Ceil,
-        Fun1::Round,
-        Fun1::Signum,
-    ];
-
-    /// The builtin's name as meval spells it (`Neg` has none).
-    pub fn name(self) -> &'static str {
-        match self {
-            Fun1::Neg => "-",
-            Fun1::Sqrt => "sqrt",
-            Fun1::Exp => "exp",
-            Fun1::Ln => "ln",
-            Fun1::Abs => "abs",
-            Fun1::Sin => "sin",
-            Fun1::Cos => "cos",
-            Fun1::Tan => "tan",
-            Fun1::Asin => "asin",
-            Fun1::Acos => "acos",
-            Fun1::Atan => "atan",
-            Fun1::Sinh => "sinh",
-            Fun1::Cosh => "cosh",
-            Fun1::Tanh => "tanh",
-            Fun1::Asinh => "asinh",
-            Fun1::Acosh => "acosh",
-            Fun1::Atanh => "atanh",
-            Fun1::Floor => "floor",
-            Fun1::Ceil => "ceil",
-            Fun1::Round => "round",
-            Fun1::Signum => "signum",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Fun1> {
-        Fun1::ALL
-            .iter()
-            .copied()
-            .find(|f| *f != Fun1::Neg && f.name() == name)
-    }
-
-    /// The same functions meval calls, so values agree with meval's evaluator.
-    #[inline]
-    pub fn apply(self, a: f64) -> f64 {
-        match self {
-            Fun1::Neg => -a,
-            Fun1::Sqrt => a.sqrt(),
-            Fun1::Exp => a.exp(),
-            Fun1::Ln => a.ln(),
-            Fun1::Abs => a.abs(),
-            Fun1::Sin => a.sin(),
-            Fun1::Cos => a.cos(),
-            Fun1::Tan => a.tan(),
-            Fun1::Asin => a.asin(),
-            Fun1::Acos => a.acos(),
-            Fun1::Atan => a.atan(),
-            Fun1::Sinh => a.sinh(),
-            Fun1::Cosh => a.cosh(),
-            Fun1::Tanh => a.tanh(),
-            Fun1::Asinh => a.asinh(),
-            Fun1::Acosh => a.acosh(),
-            Fun1::Atanh => a.atanh(),
-            Fun1::Floor => a.floor(),
-            Fun1::Ceil => a.ceil(),
-            Fun1::Round => a.round(),
-            Fun1::Signum => a.signum(),
-        }
-    }
-}
-
-impl Fun2 {
-    /// Builtins written as calls; the operators have no call name.
-    pub fn call_name(self) -> Option<&'static str> {
-        match self {
-            Fun2::Atan2 => Some("atan2"),
-            Fun2::Max => Some("max"),
-            Fun2::Min => Some("min"),
-            _ => None,
-        }
-    }
-
-    #[inline]
-    pub fn apply(self, a: f64, b: f64) -> f64 {
-        match self {
-            Fun2::Add => a + b,
-            Fun2::Sub => a - b,
-            Fun2::Mul => a * b,
-            Fun2::Div => a / b,
-            Fun2::Rem => a % b,
-            Fun2::Pow => a.powf(b),
-            Fun2::Atan2 => a.atan2(b),
-            Fun2::Max => a.max(b),
-            Fun2::Min => a.min(b),
-        }
-    }
 }
 
 /// The arena. Cloning it is cheap enough for the sizes the limits allow.
@@ -261,6 +163,12 @@ impl Graph {
         // One zero: -0 and +0 print alike and would otherwise be two nodes.
         let v = if v == 0.0 { 0.0 } else { v };
         self.intern(Node::Num(v.to_bits()))
+    }
+
+    /// A node exactly as given, without simplifying: for `tidy`, which has
+    /// already chosen the form to print.
+    pub fn raw(&mut self, n: Node) -> Id {
+        self.intern(n)
     }
 
     pub fn konst(&mut self, k: Konst) -> Id {
@@ -370,13 +278,9 @@ impl Graph {
         if f == Fun1::Neg {
             return self.neg(a);
         }
-        if let Some(v) = self.lit(a) {
-            let r = f.apply(v);
-            // Same libm call now as at run time, so folding is exact.
-            if r.is_finite() {
-                return self.num(r);
-            }
-        }
+        // A function of a literal is kept as typed (ln(10), sqrt(2)): it
+        // prints as written and reads back to itself, and a textbook keeps
+        // ln(10) in a derivative rather than its digits.
         match (f, self.node(a)) {
             (Fun1::Ln, Node::Const(Konst::E)) => return self.num(1.0),
             (Fun1::Ln, Node::Un(Fun1::Exp, x)) if self.mode == Mode::Algebraic => return x,
@@ -420,8 +324,13 @@ impl Graph {
                     return self.sub(a, t);
                 }
             }
-            // Literals last in a sum: "2*x + 1" reads better than "1 + 2*x".
-            if self.lit(a).is_some() {
+            // Literals last in a sum: "2*x + 1" reads better than "1 + 2*x",
+            // and "x - 1" better than "x + (-1)".
+            if let Some(v) = self.lit(a) {
+                if v < 0.0 {
+                    let p = self.num(-v);
+                    return self.sub(b, p);
+                }
                 return self.intern(Node::Bin(Fun2::Add, b, a));
             }
         } else if a == b {
@@ -548,7 +457,14 @@ impl Graph {
             return a;
         }
         if let (Some(x), Some(y)) = (self.lit(a), self.lit(b)) {
-            return self.fold(x / y, Fun2::Div, a, b);
+            // 1/3 stays a fraction (it prints as typed, and derivatives keep
+            // x^(1/3) exact); quotients a double holds exactly fold.
+            let whole = |v: f64| v.fract() == 0.0 && v.abs() < 9.0e15;
+            let q = x / y;
+            if whole(x) && whole(y) && y != 0.0 && !(q * 1024.0).fract().eq(&0.0) {
+                return self.intern(Node::Bin(Fun2::Div, a, b));
+            }
+            return self.fold(q, Fun2::Div, a, b);
         }
         let (na, aa) = self.unneg(a);
         let (nb, bb) = self.unneg(b);
@@ -563,8 +479,12 @@ impl Graph {
             // (c*x)/d = (c/d)*x for literals c and d; (c*x)/y = c*(x/y).
             if let Node::Bin(Fun2::Mul, c, x) = self.node(a) {
                 if let (Some(cv), Some(dv)) = (self.lit(c), self.lit(b)) {
-                    let q = self.num(cv / dv);
-                    return self.mul(q, x);
+                    // Only when c/d is exact in binary (2x/4 = x/2); 2y/9
+                    // stays 2*(y/9), so the ninth remains a fraction.
+                    if ((cv / dv) * 1024.0).fract() == 0.0 {
+                        let q = self.num(cv / dv);
+                        return self.mul(q, x);
+                    }
                 }
                 if self.lit(c).is_some() {
                     let q = self.div(x, b);
@@ -611,7 +531,7 @@ impl Graph {
                 if let (Some(x), Some(y)) = (self.lit(a), self.lit(b)) {
                     return self.fold(f.apply(x, y), f, a, b);
                 }
-                if (f == Fun2::Max || f == Fun2::Min) && a == b {
+                if matches!(f, Fun2::Max | Fun2::Min | Fun2::Fmax | Fun2::Fmin) && a == b {
                     return a;
                 }
                 self.intern(Node::Bin(f, a, b))

@@ -5,8 +5,11 @@
 //! simplifies as it builds) → `derive` (exact partial derivatives) →
 //! `print` (text and MathML) → `compile` (a flat program run over blocks of
 //! points) → `field` (functions, gradients, Jacobians, grids), with
-//! `colormap` and `ticks` for the figures. None of these touch the browser;
-//! `wasm` is the one thin module that does.
+//! `colormap` and `ticks` for the figures. Every function a student may call
+//! is one row of `functions`, which parse, derive, print and compile read;
+//! `tidy` puts each derivative in textbook form, and single points are
+//! computed in `wide` numbers, so nothing overflows on the way.
+//! None of these touch the browser; `wasm` is the one thin module that does.
 //!
 //! ```
 //! use gradients::field::Scalar;
@@ -22,9 +25,12 @@ pub mod compile;
 pub mod contour;
 pub mod derive;
 pub mod error;
+pub mod exactmath;
 pub mod fastmath;
 pub mod field;
+pub mod functions;
 pub mod graph;
+pub mod listen;
 pub mod parse;
 pub mod plot3d;
 pub mod print;
@@ -32,5 +38,7 @@ pub mod raster;
 pub mod sampling;
 pub mod surface;
 pub mod ticks;
+pub mod tidy;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod wide;

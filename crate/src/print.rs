@@ -55,6 +55,47 @@ fn starts_negative(g: &Graph, id: Id) -> bool {
     }
 }
 
+/// Whether a product or quotient chain has a % on its left spine: a minus
+/// sign written before it would bind to the dividend alone.
+fn leads_with_rem(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Bin(Fun2::Rem, ..) => true,
+        Node::Bin(Fun2::Mul | Fun2::Div, a, _) => leads_with_rem(g, a),
+        _ => false,
+    }
+}
+
+/// Whether a product chain starts with the literal 0: "-0*x" would read
+/// back as 0*x (literals have one zero), so -(0*x) keeps its brackets.
+fn leads_with_zero(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(b) => f64::from_bits(b) == 0.0,
+        Node::Bin(Fun2::Mul | Fun2::Div | Fun2::Rem, a, _) => leads_with_zero(g, a),
+        _ => false,
+    }
+}
+
+/// Whether the typeset form begins with a digit (a number, or a product,
+/// power or fraction led by one).
+fn starts_with_number(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(_) => true,
+        Node::Bin(Fun2::Mul | Fun2::Pow | Fun2::Rem | Fun2::Div, a, _) => {
+            prec(g, a) >= 2 && starts_with_number(g, a)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the typeset form ends with a digit on the baseline.
+fn ends_with_number(g: &Graph, id: Id) -> bool {
+    match g.node(id) {
+        Node::Num(_) => true,
+        Node::Bin(Fun2::Mul, _, b) => ends_with_number(g, b),
+        _ => false,
+    }
+}
+
 /// Shortest text that reads back to the same f64.
 pub fn number(v: f64) -> String {
     if v.is_nan() {
@@ -101,13 +142,17 @@ fn text(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Var(k) => out.push_str(&vars[k as usize]),
         Node::Un(Fun1::Neg, a) => {
             out.push('-');
-            // "-x*y" reads back as (-x)*y, the same value; a sum needs brackets.
+            // "-x*y" reads back as (-x)*y, the same value; a sum needs
+            // brackets, and so does a % ((-x) % y is not -(x % y)).
             text_paren(
                 g,
                 a,
                 vars,
                 out,
-                (prec(g, a) <= 3 && prec(g, a) != 2) || starts_negative(g, a),
+                (prec(g, a) <= 3 && prec(g, a) != 2)
+                    || starts_negative(g, a)
+                    || leads_with_rem(g, a)
+                    || leads_with_zero(g, a),
             );
         }
         Node::Un(f, a) => {
@@ -221,7 +266,13 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
         Node::Var(k) => mi(out, &vars[k as usize]),
         Node::Un(Fun1::Neg, a) => {
             mo(out, "\u{2212}");
-            ml_paren(g, a, vars, out, prec(g, a) <= 1 || starts_negative(g, a));
+            ml_paren(
+                g,
+                a,
+                vars,
+                out,
+                prec(g, a) <= 1 || starts_negative(g, a) || leads_with_rem(g, a),
+            );
         }
         Node::Un(Fun1::Exp, a) => {
             out.push_str("<msup><mi>e</mi>");
@@ -241,19 +292,23 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
             out.push_str("</mrow>");
         }
         Node::Un(f, a) => {
-            mi(out, f.name());
+            out.push_str(f.spec().names.mathml);
             mo(out, "\u{2061}");
             ml_paren(g, a, vars, out, true);
         }
         Node::Bin(f, a, b) => {
-            if let Some(name) = f.call_name() {
-                mi(out, name);
+            if f.call_name().is_some() {
+                out.push_str(f.spec().names.mathml);
                 mo(out, "\u{2061}");
                 out.push_str("<mrow>");
                 mo(out, "(");
                 mathml(g, a, vars, out);
-                mo(out, ",");
-                mathml(g, b, vars, out);
+                // The step H(u) of a derivative, as a textbook writes it: the
+                // value at 0 (where there is no derivative anyway) is left out.
+                if !(f == Fun2::Heaviside && g.as_num(b) == Some(0.0)) {
+                    mo(out, ",");
+                    mathml(g, b, vars, out);
+                }
                 mo(out, ")");
                 out.push_str("</mrow>");
                 return;
@@ -278,17 +333,21 @@ fn mathml(g: &Graph, id: Id, vars: &[String], out: &mut String) {
                     ml_paren(g, b, vars, out, pb <= 1 || starts_negative(g, b));
                 }
                 _ => {
-                    // A number on the right, or a product of numbers, needs a
-                    // visible dot; otherwise juxtaposition reads as a product.
-                    let numeric_right = matches!(g.node(b), Node::Num(_));
+                    // Two numbers are never set side by side: 2·3^x, ln(10)·10^x,
+                    // 2·(1/3) need a visible dot; elsewhere juxtaposition reads
+                    // as a product.
+                    let paren_b = pb <= 3 && !(f == Fun2::Mul && pb == 2);
+                    let fraction_b = matches!(g.node(b), Node::Bin(Fun2::Div, ..));
+                    let dot = !paren_b
+                        && (starts_with_number(g, b) || (fraction_b && ends_with_number(g, a)));
                     let op = match f {
                         Fun2::Rem => " mod ",
-                        _ if numeric_right => "\u{b7}",
+                        _ if dot => "\u{b7}",
                         _ => "\u{2062}",
                     };
                     ml_paren(g, a, vars, out, pa < 2);
                     mo(out, op);
-                    ml_paren(g, b, vars, out, pb <= 3 && !(f == Fun2::Mul && pb == 2));
+                    ml_paren(g, b, vars, out, paren_b);
                 }
             }
         }
@@ -317,6 +376,10 @@ mod tests {
         assert_eq!(round("x / (y * z)"), "x/(y*z)");
         assert_eq!(round("max(x, 1, y)"), "max(max(x, 1), y)");
         assert_eq!(round("2^-x"), "2^(-x)");
+        assert_eq!(round("-(x % 2)"), "-(x%2)");
+        assert_eq!(round("-(x % 2 * 3)"), "-(x%2*3)");
+        assert_eq!(round("(-x) % 2"), "-x%2");
+        assert_eq!(round("0*(-x)*x"), "-(0*x*x)");
     }
 
     #[test]
@@ -325,6 +388,61 @@ mod tests {
             let s = number(v);
             assert_eq!(s.parse::<f64>().unwrap(), v, "{s}");
         }
+    }
+
+    /// The first character of text after each invisible times.
+    fn after_invisible_times(m: &str) -> Vec<char> {
+        let mut v = Vec::new();
+        for (k, _) in m.match_indices("\u{2062}</mo>") {
+            let rest = &m[k + "\u{2062}</mo>".len()..];
+            let mut in_tag = false;
+            for c in rest.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ if !in_tag => {
+                        v.push(c);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn mathml_never_sets_two_numbers_side_by_side() {
+        for s in [
+            "2*3^x",
+            "ln(10)*10^x",
+            "x*2",
+            "2*(1/3)",
+            "sin(x)*2*x",
+            "x^2*3^y",
+            "y*(1/3)*x",
+        ] {
+            let (g, r, v) = parse_all(&[s], None).unwrap();
+            let m = to_mathml(&g, r[0], &v).unwrap();
+            assert!(
+                after_invisible_times(&m)
+                    .iter()
+                    .all(|c| !c.is_ascii_digit()),
+                "{s}: {m}"
+            );
+            assert!(
+                !m.contains("</mn><mn>") && !m.contains("</mn><msup><mn>"),
+                "{s}: {m}"
+            );
+        }
+        let f = crate::field::Scalar::parse("10^x + x^(1/3)", None).unwrap();
+        let m = f.partial("x").unwrap().to_mathml().unwrap();
+        assert!(
+            after_invisible_times(&m)
+                .iter()
+                .all(|c| !c.is_ascii_digit()),
+            "{m}"
+        );
     }
 
     #[test]

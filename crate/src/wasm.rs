@@ -171,6 +171,13 @@ impl ScalarField {
         self.inner.directional(point, direction).map_err(js_err)
     }
 
+    /// Why there is no gradient at this point (f undefined there, or a kink
+    /// or jump is hit), or `undefined` where there is one.
+    #[wasm_bindgen(js_name = nondifferentiableReason)]
+    pub fn nondifferentiable_reason(&self, point: &[f64]) -> Result<Option<String>, JsValue> {
+        self.inner.nondifferentiable_reason(point).map_err(js_err)
+    }
+
     #[wasm_bindgen(js_name = gradientNorm)]
     pub fn gradient_norm(&self, point: &[f64]) -> Result<f64, JsValue> {
         self.inner.gradient_norm(point).map_err(js_err)
@@ -283,7 +290,11 @@ impl ScalarField {
             .inner
             .sample(xmin, xmax, nx, ymin, ymax, ny)
             .map_err(js_err)?;
-        Ok(crate::contour::contours(&vals, &xs, &ys, levels, 200_000))
+        // 40,000 segments are far more than a readable figure shows (a
+        // smooth curve crosses a few hundred cells); the cap keeps a wildly
+        // oscillating function from growing wasm memory by megabytes that it
+        // never gives back.
+        Ok(crate::contour::contours(&vals, &xs, &ys, levels, 40_000))
     }
 
     /// Gradient ascent (`sign` 1) or descent (-1): x, y, … and f per point.
@@ -598,6 +609,23 @@ pub fn project_points_js(
         zhi,
         &crate::surface::View { azimuth, elevation },
     )
+}
+
+/// The direction of (dx, dy) in degrees, counter-clockwise from +x, in
+/// [0, 360); NaN for the zero vector. For the figures' spoken descriptions.
+#[wasm_bindgen(js_name = directionDegrees)]
+pub fn direction_degrees_js(dx: f64, dy: f64) -> f64 {
+    crate::listen::direction_degrees(dx, dy)
+}
+
+/// Where an audio trace clicks: (index, kind) interleaved, kind 0 a zero,
+/// 1 the maximum, 2 the minimum.
+#[wasm_bindgen(js_name = traceMarks)]
+pub fn trace_marks_js(values: &[f64]) -> Vec<f64> {
+    crate::listen::trace_marks(values)
+        .into_iter()
+        .flat_map(|(i, m)| [i as f64, m as u8 as f64])
+        .collect()
 }
 
 // ------------------------------------------------------------------------

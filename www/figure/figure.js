@@ -64,7 +64,8 @@ export class Figure {
     const narrow = avail < 560;
     this.narrow = narrow;
     this.font = narrow ? SMALL_FONT : FONT;
-    const bar = this.opts.colorbar ? (narrow ? "below" : "right") : null;
+    // (An embed may choose: beside the plot leaves it more height in a small square frame.)
+    const bar = this.opts.colorbar ? (this.opts.barAt ?? (narrow ? "below" : "right")) : null;
     this.barAt = bar;
     const left = Math.max(narrow ? 34 : 52, (this.yLabelW ?? 0) + (narrow ? 13 : 30));
     const right = bar === "right" ? Math.max(78, 40 + (this.barLabelW ?? 0)) + 12 : narrow ? 8 : 16;
@@ -73,6 +74,13 @@ export class Figure {
     const { xmin, xmax, ymin, ymax } = this.domain;
     const ratio = this.opts.square ? Math.min(2.5, Math.max(0.4, (ymax - ymin) / (xmax - xmin) || 1)) : 0.62;
     let plotH = Math.round(plotW * ratio);
+    // A tall domain keeps its aspect by narrowing, not by outgrowing the
+    // screen: the plot is at most three quarters of the window's height.
+    const tallest = Math.max(240, Math.round((window.innerHeight || 800) * 0.75) - m.top - m.bottom);
+    if (this.opts.square && plotH > tallest) {
+      plotH = tallest;
+      plotW = Math.round(plotH / ratio);
+    }
     // In an embed frame the figure also fits the frame's height.
     if (this.opts.maxHeight && plotH + m.top + m.bottom > this.opts.maxHeight) {
       plotH = Math.max(120, this.opts.maxHeight - m.top - m.bottom);

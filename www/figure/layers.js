@@ -122,12 +122,31 @@ export function heatmapLayer(getField, map = "viridis") {
  * An arrow from (x0, y0) to (x1, y1) in CSS pixels, with a head like
  * matplotlib's quiver (a filled triangle about a third of the length).
  */
-export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8 } = {}) {
+export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8, outline = null, dash = null } = {}) {
   const dx = x1 - x0, dy = y1 - y0;
   const len = Math.hypot(dx, dy);
   if (!(len > 0.5)) return;
   const ux = dx / len, uy = dy / len;
   const hl = Math.min(head, len * 0.45), hw = hl * 0.55;
+  if (outline) {
+    // A halo of the opposite lightness: the arrow keeps >= 3:1 against
+    // whatever lies under it (WCAG 1.4.11), on dark and bright bands alike.
+    ctx.save();
+    ctx.strokeStyle = outline;
+    ctx.lineJoin = "round";
+    ctx.lineWidth = width + 2.5;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1 - ux * hl * 0.8, y1 - uy * hl * 0.8);
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x1 - ux * hl - uy * hw, y1 - uy * hl + ux * hw);
+    ctx.lineTo(x1 - ux * hl + uy * hw, y1 - uy * hl - ux * hw);
+    ctx.closePath();
+    ctx.stroke();
+    ctx.restore();
+  }
+  ctx.save();
+  if (dash) ctx.setLineDash(dash);
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
   ctx.lineWidth = width;
@@ -135,6 +154,8 @@ export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8 } = {}
   ctx.moveTo(x0, y0);
   ctx.lineTo(x1 - ux * hl * 0.8, y1 - uy * hl * 0.8);
   ctx.stroke();
+  ctx.restore();
+  ctx.fillStyle = color;
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - ux * hl - uy * hw, y1 - uy * hl + ux * hw);
@@ -155,6 +176,7 @@ export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
     if (!q || !(q.scale > 0)) return;
     const k = q.scale * fig.plot.w;
     const c = color();
+    const halo = cssVar("--paper", "#fff");
     const nx = q.xs.length;
     let drawn = 0;
     for (let j = 0; j < q.ys.length; j++) {
@@ -162,7 +184,7 @@ export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
         const u = q.uv[2 * (j * nx + i)], v = q.uv[2 * (j * nx + i) + 1];
         if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
         const [px, py] = fig.toPx(q.xs[i], q.ys[j]);
-        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6 });
+        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6, outline: halo });
         drawn++;
       }
     }
@@ -171,10 +193,11 @@ export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
 }
 
 /** A polyline through (xs[i], ys[i]); gaps where a value is not finite. */
-export function curveLayer(get, color = () => cssVar("--accent", "#0b5cad"), width = 2) {
+export function curveLayer(get, color = () => cssVar("--accent", "#0b5cad"), width = 2, dash = null) {
   return (ctx, fig) => {
     const c = get();
     if (!c) return;
+    ctx.setLineDash(dash ?? []);
     ctx.strokeStyle = color();
     ctx.lineWidth = width;
     ctx.beginPath();
@@ -191,6 +214,7 @@ export function curveLayer(get, color = () => cssVar("--accent", "#0b5cad"), wid
       pen = true;
     }
     ctx.stroke();
+    ctx.setLineDash([]);
   };
 }
 
@@ -201,6 +225,10 @@ export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
   ctx.arc(px, py, r, 0, 2 * Math.PI);
   ctx.fillStyle = fill;
   ctx.fill();
+  // A dark ring under a light one: visible on bright and dark bands alike.
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = "#000";
+  ctx.stroke();
   ctx.lineWidth = 2;
   ctx.strokeStyle = "#fff";
   ctx.stroke();

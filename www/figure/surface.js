@@ -307,10 +307,16 @@ export class SurfaceView {
     const f = this.getField();
     const c = this.canvas;
     const parent = c.parentElement;
-    const w = Math.max(260, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
+    let w = Math.max(260, Math.min(this.opts.maxWidth, parent.clientWidth || this.opts.maxWidth));
     // On a phone the colour bar lies under the box, so the box keeps the width.
     const narrow = w < 480;
-    const h = Math.round(w * (narrow ? 1.0 : 0.8));
+    const aspect = narrow ? 1.0 : 0.8;
+    let h = Math.round(w * aspect);
+    // In an embed frame the view also fits the frame's height (same shape).
+    if (this.opts.maxHeight && h > this.opts.maxHeight) {
+      h = Math.max(120, Math.floor(this.opts.maxHeight));
+      w = Math.round(h / aspect);
+    }
     const dpr = window.devicePixelRatio || 1;
     this.dpr = dpr;
     const W = Math.round(w * dpr), H = Math.round(h * dpr);

@@ -4,8 +4,8 @@
 
 import { core } from "../core.js";
 import { register, save, inputField } from "../state.js";
-import { exprInput, showError, readNumber, fmt, full } from "../ui.js";
-import { $, exprField, XY, XYZ, figures, titleOf, numFields } from "../page.js";
+import { exprInput, readNumber, fmt, full } from "../ui.js";
+import { $, exprField, XY, XYZ, figures, titleOf, numFields, domainInputs } from "../page.js";
 import { Figure } from "../figure/figure.js";
 import { heatmapLayer } from "../figure/layers.js";
 import { SurfaceView, viewControls } from "../figure/surface.js";
@@ -34,9 +34,9 @@ function setupEvaluator() {
 function setupHeatmap() {
   const fig = new Figure($("heat-canvas"), { title: "sin(x*y)", colorbar: "viridis" });
   const readout = $("heat-readout");
-  const dom = ["heat-xmin", "heat-xmax", "heat-ymin", "heat-ymax"].map($);
   let current = null;
   fig.layers.push(heatmapLayer(() => current));
+  fig.field = () => current; // for its description and keys (a11y.js)
   fig.setDomain(0, 4, 0, 4);
   const surf = new SurfaceView($("surf-canvas"), () => current, { levels: $("surf-levels"), readout: $("surf-readout") });
   viewControls(surf, "surf");
@@ -49,19 +49,12 @@ function setupHeatmap() {
     surf.draw();
   });
   figures.push(surf);
-  const readDomain = () => {
-    const [a, b, c, d] = dom.map(readNumber);
-    if ([a, b, c, d].some((v) => v === null) || !(a < b) || !(c < d)) {
-      showError($("heat-domain-err"), null, { message: "Each range needs two numbers, the first smaller than the second." });
-      return;
-    }
-    showError($("heat-domain-err"), null, null);
+  const domain = domainInputs("heat", (a, b, c, d) => {
     fig.setDomain(a, b, c, d);
     surf.setDomain(a, b, c, d);
     fig.draw();
     surf.draw();
-  };
-  dom.forEach((i) => i.addEventListener("input", readDomain));
+  });
   const show = (ev) => {
     const p = fig.eventToData(ev);
     if (!p || !current) return;
@@ -81,7 +74,7 @@ function setupHeatmap() {
     ok: () => Number.isFinite(surf[prop]),
   });
   register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
-    ...numFields([["xmin", "heat-xmin"], ["xmax", "heat-xmax"], ["ymin", "heat-ymin"], ["ymax", "heat-ymax"]]),
+    ...domain.fields,
     angle("az", "azimuth"), angle("el", "elevation"), inputField("levels", $("surf-levels"), { apply: () => surf.draw() })]);
 }
 

@@ -4,12 +4,11 @@
 
 import { core } from "../core.js";
 import { register, inputField } from "../state.js";
-import { exprInput, readNumber, fmt, showError } from "../ui.js";
-import { $, exprField, numFields, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
-import { Figure } from "../figure/figure.js";
+import { exprInput, fmt } from "../ui.js";
+import { $, exprField, domainInputs, checkedInputs, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
+import { Figure, cssVar } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
-
 
 function setupIntuition() {
   const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
@@ -64,6 +63,8 @@ function setupIntuition() {
       const ux = g[0] / Math.hypot(g[0], g[1]), uy = -g[1] / Math.hypot(g[0], g[1]);
       const [x0, y0] = [px + ux * 5, py + uy * 5];
       const [x1, y1] = [px + ux * (5 + shown), py + uy * (5 + shown)];
+      // Black, white and red: the arrow keeps its contrast on any colour.
+      arrow(ctx, x0, y0, x1, y1, { color: "#000", width: 7, head: 14 });
       arrow(ctx, x0, y0, x1, y1, { color: "#fff", width: 5, head: 13 });
       arrow(ctx, x0, y0, x1, y1, { color: HIGHLIGHT, width: 2.5, head: 11 });
       fig.canvas.dataset.arrowPx = shown.toFixed(1);
@@ -121,28 +122,20 @@ function setupIntuition() {
   // The path from the selected point, and f along it.
   const pathFig = new Figure($("gi-path-plot"), { square: false, xlabel: "step", ylabel: "f", title: "f along the path" });
   let pathCurve = null;
-  pathFig.layers.push(curveLayer(() => pathCurve, () => "#ff7f0e"));
+  pathFig.layers.push(curveLayer(() => pathCurve, () => cssVar("--path", "#ff7f0e")));
+  pathFig.trace = () => pathCurve; // for its description and sound (a11y.js)
   pathFig.layers.push((ctx, fig) => {
     // A dot per step while the steps can be told apart; beyond that the
     // dots' outlines would bury the line.
     if (!pathCurve || pathCurve.xs.length > 60) return;
-    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: "#ff7f0e", r: 3 }));
+    pathCurve.xs.forEach((x, k) => Number.isFinite(pathCurve.ys[k]) && dot(ctx, fig, x, pathCurve.ys[k], { fill: cssVar("--path", "#ff7f0e"), r: 3 }));
   });
-  const MAX_STEPS = 10_000;
+  // Step size and count, checked by the link table's checks (params.js).
+  const pathInputs = checkedInputs("gi", ["step", "steps"], $("gi-path-err"));
   /** The step size and count, or null with a message beside the inputs. */
   const readPathInputs = () => {
-    const step = readNumber($("gi-step")), steps = readNumber($("gi-steps"));
-    let msg = null, bad = null;
-    if (step === null || !(step > 0)) {
-      msg = "The step size must be a positive number, such as 0.1.";
-      bad = $("gi-step");
-    } else if (steps === null || !Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) {
-      msg = `The number of steps must be a whole number from 1 to ${MAX_STEPS.toLocaleString("en")}.`;
-      bad = $("gi-steps");
-    }
-    showError($("gi-path-err"), bad, msg ? { message: msg } : null);
-    for (const id of ["gi-step", "gi-steps"]) if ($(id) !== bad) $(id).removeAttribute("aria-invalid");
-    return msg ? null : { step, steps };
+    const v = pathInputs.read();
+    return v && { step: v[0], steps: v[1] };
   };
   const updatePath = () => {
     const mode = $("gi-path").value;
@@ -209,7 +202,6 @@ function setupIntuition() {
   pointerSelect(both, select, () => both.toPx(plane.p[0], plane.p[1]));
   arrowKeys(both, () => plane.p, select);
   // The domain: 4.1's three figures share it.
-  const dom = ["gi-xmin", "gi-xmax", "gi-ymin", "gi-ymax"].map($);
   const domain = { xmin: 0, xmax: 4, ymin: 0, ymax: 4 };
   const refield = () => {
     const f = plane.f;
@@ -223,29 +215,13 @@ function setupIntuition() {
     quiv.draw();
     notifyPlane();
   };
-  const readDomain = () => {
-    const [a, b, c, d] = dom.map(readNumber);
-    let msg = null, bad = null;
-    if ([a, b, c, d].some((v) => v === null)) {
-      bad = dom[[a, b, c, d].findIndex((v) => v === null)];
-      msg = "Each end of the ranges needs a number.";
-    } else if (!(a < b)) {
-      bad = dom[1];
-      msg = "x from must be less than x to.";
-    } else if (!(c < d)) {
-      bad = dom[3];
-      msg = "y from must be less than y to.";
-    }
-    showError($("gi-domain-err"), bad, msg ? { message: msg } : null);
-    dom.forEach((i) => i !== bad && i.removeAttribute("aria-invalid"));
-    if (msg) return;
+  const domainIn = domainInputs("gi", (a, b, c, d) => {
     Object.assign(domain, { xmin: a, xmax: b, ymin: c, ymax: d });
     // Keep the point in view: a point outside the new domain moves to its centre.
     const [x, y] = plane.p;
     if (x < a || x > b || y < c || y > d) plane.p = [(a + b) / 2, (c + d) / 2];
     refield();
-  };
-  dom.forEach((i) => i.addEventListener("input", readDomain));
+  });
   exprInput($("gi-f"), $("gi-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     plane.f = f;
     const t = titleOf(f);
@@ -263,9 +239,8 @@ function setupIntuition() {
     inputField("levels", $("gi-contours"), { apply: () => { both.draw(); surf.draw(); } }),
     inputField("tangent", $("gi-tangent"), { apply: () => surf.draw() }),
     inputField("path", $("gi-path"), { ok: () => $("gi-path").value !== "" }),
-    inputField("step", $("gi-step")),
-    inputField("steps", $("gi-steps")),
-    ...numFields([["xmin", "gi-xmin"], ["xmax", "gi-xmax"], ["ymin", "gi-ymin"], ["ymax", "gi-ymax"]]),
+    ...pathInputs.fields,
+    ...domainIn.fields,
     {
       key: "p",
       get: pointText,

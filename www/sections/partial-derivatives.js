@@ -21,7 +21,9 @@ function setupPartials() {
   let win = null;
   const point = pointInputs($("pd-point"), { x: 1, y: 2, z: 3 }, () => update(), "pd-p");
   fig.layers.push(curveLayer(() => slice));
-  fig.layers.push(curveLayer(() => tangent, () => HIGHLIGHT, 1.5));
+  fig.field = () => f; // for its description and sound (a11y.js)
+  fig.trace = () => slice;
+  fig.layers.push(curveLayer(() => tangent, () => HIGHLIGHT, 2, [7, 4])); // dashed: not by colour alone
   fig.layers.push((ctx) => {
     if (slice?.here && Number.isFinite(slice.here[1])) dot(ctx, fig, slice.here[0], slice.here[1]);
   });

@@ -27,6 +27,7 @@ function setupSteepest() {
     ctx.stroke();
   });
   fig.layers.push(curveLayer(() => sweep));
+  fig.trace = () => sweep; // for its description, keys and sound (a11y.js)
   fig.layers.push((ctx, fig) => {
     if (!sweep?.max) return;
     const [deg, val] = sweep.max;
@@ -110,10 +111,14 @@ function setupSteepest() {
     if (!(n > 0)) return;
     const s = R / n;
     arrow(ctx, cx, cy, cx + g[0] * s, cy - g[1] * s, { color: HIGHLIGHT, width: 3, head: 12 });
+    ctx.fillStyle = cssVar("--ink", "#222");
+    ctx.fillText("∇f", cx + g[0] * s * 1.08 + 4, cy - g[1] * s * 1.08);
     // The axis direction the "largest component" rule would pick.
     const t = phi + (best * Math.PI) / 2;
     const sign = Math.sign(comp[best]) || 1;
-    arrow(ctx, cx, cy, cx + sign * Math.cos(t) * R * 0.8, cy - sign * Math.sin(t) * R * 0.8, { color: cssVar("--accent", "#0b5cad"), width: 3, head: 12 });
+    // Dashed and labelled: told apart from the gradient by more than colour.
+    arrow(ctx, cx, cy, cx + sign * Math.cos(t) * R * 0.8, cy - sign * Math.sin(t) * R * 0.8, { color: cssVar("--accent", "#0b5cad"), width: 3, head: 12, dash: [6, 4] });
+    ctx.fillText("largest", cx + sign * Math.cos(t) * R * 0.88 - 20, cy - sign * Math.sin(t) * R * 0.88 - 8);
   });
   const drawRotation = () => {
     const f = plane.f;

@@ -19,6 +19,7 @@ function setupVectorValued() {
   let field = null;
   let quiver = null;
   fig.layers.push(quiverLayer(() => quiver));
+  fig.field = () => field; // for its description and keys (a11y.js)
   const update = () => {
     if (!field) return;
     const p = [readNumber(px), readNumber(py)];
