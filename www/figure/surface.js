@@ -192,8 +192,11 @@ export class SurfaceView {
     });
     c.addEventListener("keydown", (e) => {
       if (e.key === "Home") {
+        // A jump, not an animation: the key is a reset, and the next key
+        // must start from the default view.
         e.preventDefault();
-        this.goTo("default");
+        cancelAnimationFrame(this.anim);
+        this.setView(...VIEWS.default);
         return;
       }
       const d = { ArrowLeft: [-5, 0], ArrowRight: [5, 0], ArrowUp: [0, 5], ArrowDown: [0, -5] }[e.key];
