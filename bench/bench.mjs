@@ -13,6 +13,11 @@ const srv = await serve();
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1.25 });
 const page = await context.newPage();
+// Long tasks from the very start of each navigation.
+await page.addInitScript(() => {
+  window.__startLong = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__startLong.push(e.duration))).observe({ type: "longtask", buffered: true });
+});
 // Record what loads; sizes are measured from disk afterwards, so gzip work
 // does not slow the server while the page is loading.
 const urls = [];
@@ -27,6 +32,8 @@ const readyMs = +(await page.$eval("body", (b) => b.dataset.readyMs));
 await page.reload();
 await page.waitForSelector('body[data-ready="true"]', { state: "attached" });
 const readyWarm = +(await page.$eval("body", (b) => b.dataset.readyMs));
+// Long tasks from navigation to ready (the reload).
+const startLong = await page.evaluate(() => [...window.__startLong]);
 const startup = await page.evaluate(() => ({
   wasm: performance.getEntriesByName("wasm-ready")[0]?.startTime,
   sections: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("setup ")).map((m) => [m.name.slice(6), m.duration]),
@@ -109,6 +116,52 @@ const redraw = await page.evaluate(async () => {
   return { median: times[500], p90: times[900], mem10, mem1000: await mem(), w: +c.dataset.plotWidth, h: +c.dataset.plotHeight };
 });
 
+// Turning the 3D view at normal speed: a real mouse drag (through the
+// browser's input pipeline) of 480 px over about 2 s, one move a frame. Each
+// draw's own duration is read from the canvas's data-draw-ms as it changes;
+// long tasks (> 50 ms) are counted meanwhile.
+async function turning(id) {
+  const c = page.locator(`#${id}`);
+  await c.scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => document.getElementById(id).dataset.refined === "true", id);
+  await page.evaluate((id) => {
+    window.__frames = [];
+    window.__long = [];
+    const el = document.getElementById(id);
+    window.__mo = new MutationObserver(() => window.__frames.push(+el.dataset.drawMs));
+    window.__mo.observe(el, { attributes: true, attributeFilter: ["data-draw-ms"] });
+    window.__po = new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration)));
+    window.__po.observe({ type: "longtask" });
+  }, id);
+  const box = await c.boundingBox();
+  const y = box.y + box.height * 0.5;
+  await page.mouse.move(box.x + box.width * 0.15, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 120; k++) {
+    await page.mouse.move(box.x + box.width * 0.15 + 4 * k, y + 20 * Math.sin(k / 20));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const r = await page.evaluate(() => {
+    window.__mo.disconnect();
+    window.__po.disconnect();
+    const t = [...window.__frames].sort((a, b) => a - b);
+    return { n: t.length, median: t[Math.floor(t.length / 2)], p90: t[Math.floor(t.length * 0.9)], long: window.__long };
+  });
+  // Then 60 arrow-key turns: full-resolution frames (a drag draws at half).
+  await c.focus();
+  const keyFrames = [];
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.press(k % 2 ? "ArrowLeft" : "ArrowRight");
+    keyFrames.push(+(await c.evaluate((el) => el.dataset.drawMs)));
+  }
+  keyFrames.sort((a, b) => a - b);
+  const size = await c.evaluate((el) => `${el.width} x ${el.height}`);
+  return { ...r, size, mesh: await c.evaluate((el) => el.dataset.mesh), keyMedian: keyFrames[30], keyP90: keyFrames[54] };
+}
+const turns = {};
+for (const id of ["surf-canvas", "gi-surf"]) turns[id] = await turning(id);
+
 let numpy = null;
 try {
   numpy = JSON.parse(execFileSync("python3", [path.join(ROOT, "bench", "numpy_seed.py")], { encoding: "utf8" }));
@@ -140,17 +193,22 @@ if (numpy.numpy_ms) {
   console.log(`  numpy: not run (${numpy.error})`);
 }
 console.log(`redraw of the 4.1 combined figure (${redraw.w} x ${redraw.h} device-pixel heatmap + 15 x 15 arrows), point moving: median ${ms(redraw.median)} per frame, p90 ${ms(redraw.p90)}`);
+for (const [id, t] of Object.entries(turns)) {
+  console.log(`turning the 3D view #${id} (${t.size} device px, ${t.mesh}² mesh) by mouse at normal speed (half-resolution frames while dragging): ${t.n} frames, median ${ms(t.median)}, p90 ${ms(t.p90)} per frame; tasks over 50 ms: ${t.long.length ? t.long.map((d) => d.toFixed(0)).join(", ") + " ms" : "none"}`);
+  console.log(`  by arrow keys (full-resolution frames): median ${ms(t.keyMedian)}, p90 ${ms(t.keyP90)}`);
+}
+console.log(`tasks over 50 ms while the page started (reload): ${startLong.length ? startLong.map((d) => d.toFixed(0)).join(", ") + " ms" : "none"}`);
 console.log(`page weight: ${(weight / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw) in ${loaded.length} files`);
 for (const r of loaded) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(6)} KB  ${r.url.replace(srv.url, "/")}`);
 console.log(`ready after navigation: ${ms(readyMs)} first load (page clock, ${wallReady} ms wall), ${ms(readyWarm)} on reload; on reload wasm loaded at ${ms(startup.wasm)}; first draw per section: ${startup.sections.map(([n, d]) => `${n} ${d.toFixed(0)}`).join(", ")} ms`);
 console.log(`wasm memory: ${(redraw.mem10 / 1048576).toFixed(2)} MiB after 10 redraws, ${(redraw.mem1000 / 1048576).toFixed(2)} MiB after 1,000`);
 
 // Start-up as students meet it (fresh browser, CPU 4× and normal speed).
-const { startup } = await import("./startup.mjs");
+const { startup: startupRun } = await import("./startup.mjs");
 const srv2 = await serve();
 try {
-  await startup(srv2.url, "index.html");
-  if (fs.existsSync(path.join(ROOT, "dist", "gradients.html"))) await startup(`${srv2.url}dist/gradients.html`, "dist/gradients.html");
+  await startupRun(srv2.url, "index.html");
+  if (fs.existsSync(path.join(ROOT, "dist", "gradients.html"))) await startupRun(`${srv2.url}dist/gradients.html`, "dist/gradients.html");
 } finally {
   await srv2.close();
 }

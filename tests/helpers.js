@@ -77,8 +77,9 @@ export function launch() {
  * Returns the page and the list of problems seen (console errors, page errors,
  * CSP violations); tests assert that list is empty.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true, touch = false, scheme } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme: scheme });
+export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, wait = true, touch = false, scheme, ...more } = {}) {
+  // `more`: other context options, such as reducedMotion.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme: scheme, ...more });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {

@@ -39,7 +39,7 @@ function turnButtons(view, reset) {
   box.className = "turn";
   box.setAttribute("role", "group");
   box.setAttribute("aria-label", "Turn the view");
-  const STEP = 0.26;
+  const STEP = 15; // degrees, as the view's angles
   for (const [label, da, de] of [["Turn left", -STEP, 0], ["Turn right", STEP, 0], ["Tilt up", 0, -STEP / 2], ["Tilt down", 0, STEP / 2], ["Reset view", null, null]]) {
     const b = document.createElement("button");
     b.type = "button";
@@ -61,11 +61,11 @@ function surfaceView(view, label, extra = () => "") {
   turnButtons(view, reset);
   speak(view, {
     label,
-    // Degrees for people; the view keeps radians.
-    describe: () => `${extra()} Seen from ${num((view.azimuth * 180) / Math.PI, 0)}° around and ${num((view.elevation * 180) / Math.PI, 0)}° above. Arrow keys, a drag or the buttons below turn it; Home resets.`.trim(),
+    // The view keeps matplotlib's angles, in degrees.
+    describe: () => `${extra()} Seen from ${num(view.azimuth, 0)}° around and ${num(view.elevation, 0)}° above. Arrow keys, a drag or the buttons below turn it; Home resets.`.trim(),
   });
   // Turning is announced once it settles.
-  view.canvas.addEventListener("keydown", (e) => e.key?.startsWith("Arrow") && announce(`View turned to ${num((view.azimuth * 180) / Math.PI, 0)}° around, ${num((view.elevation * 180) / Math.PI, 0)}° above.`));
+  view.canvas.addEventListener("keydown", (e) => e.key?.startsWith("Arrow") && announce(`View turned to ${num(view.azimuth, 0)}° around, ${num(view.elevation, 0)}° above.`));
 }
 
 /** A ring on a traced curve at the sample the cursor is on (`at()`, or null). */

@@ -24,6 +24,7 @@ const EMBEDS = {
   "gi-heat": { title: "Heatmap of f" },
   "gi-quiver": { title: "Gradient field of f" },
   "gi-both": { title: "f and its gradient" },
+  "gi-surf": { title: "f as a surface, with the point and its gradient" },
   "gi-path-plot": { title: "f along a gradient path" },
   sa: { title: "Rate of change in each direction" },
   "sa-rot": { title: "The gradient in turned axes" },

@@ -67,7 +67,10 @@ fn short(v: f64) -> String {
 /// expected object in messages ("the derivative", "∂f/∂y").
 pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Result<Verdict, Error> {
     if answer.trim().is_empty() {
-        return Ok(Verdict { right: false, message: format!("Type your formula for {what} first.") });
+        return Ok(Verdict {
+            right: false,
+            message: format!("Type your formula for {what} first."),
+        });
     }
     let vars = expected.variables().to_vec();
     let yours = Scalar::parse(answer, Some(&vars))?;
@@ -77,12 +80,19 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
         let right = (a - e).abs() <= 5e-4 * e.abs().max(1e-300) || a == e;
         return Ok(Verdict {
             right,
-            message: if right { format!("Right: {what} is {}.", short(e)) } else { format!("Not quite: yours is {}.", short(a)) },
+            message: if right {
+                format!("Right: {what} is {}.", short(e))
+            } else {
+                format!("Not quite: yours is {}.", short(a))
+            },
         });
     }
     if let (Ok(a), Ok(b)) = (yours.to_text(), expected.to_text()) {
         if a == b {
-            return Ok(Verdict { right: true, message: format!("Right: that is {what}.") });
+            return Ok(Verdict {
+                right: true,
+                message: format!("Right: that is {what}."),
+            });
         }
     }
     let tol = 1e-8;
@@ -100,7 +110,10 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
         });
     }
     if pairs.iter().all(|(_, a, e)| close(*a, *e, tol)) {
-        return Ok(Verdict { right: true, message: format!("Right: that is {what}.") });
+        return Ok(Verdict {
+            right: true,
+            message: format!("Right: that is {what}."),
+        });
     }
     let same_by = |f: &dyn Fn(f64, f64) -> f64| {
         let c = f(pairs[0].1, pairs[0].2);
@@ -114,13 +127,19 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
             } else {
                 format!("Off by a constant factor {}: yours is {} times {what}. Check the constants, and any factor the chain rule brings in.", short(c), short(c))
             };
-            return Ok(Verdict { right: false, message });
+            return Ok(Verdict {
+                right: false,
+                message,
+            });
         }
     }
     if let Some(c) = same_by(&|a, e| a - e) {
         return Ok(Verdict {
             right: false,
-            message: format!("Off by a constant: yours is {what} plus {}. A constant term's derivative is 0.", short(c)),
+            message: format!(
+                "Off by a constant: yours is {what} plus {}. A constant term's derivative is 0.",
+                short(c)
+            ),
         });
     }
     // One term of the derivative missing, doubled or with the wrong sign.
@@ -132,7 +151,11 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
                 Err(_) => false,
             });
             if fits {
-                let diff = if k * sign < 0.0 { format!("−({name})") } else { name.clone() };
+                let diff = if k * sign < 0.0 {
+                    format!("−({name})")
+                } else {
+                    name.clone()
+                };
                 return Ok(Verdict {
                     right: false,
                     message: format!("The difference is {diff}: check the term {name}."),
@@ -140,17 +163,28 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
             }
         }
     }
-    let (p, a, e) = pairs.iter().find(|(_, a, e)| !close(*a, *e, tol)).expect("some point differs");
+    let (p, a, e) = pairs
+        .iter()
+        .find(|(_, a, e)| !close(*a, *e, tol))
+        .expect("some point differs");
     Ok(Verdict {
         right: false,
-        message: format!("Your answer differs at {}: yours gives {}, {what} is {}.", point_text(p), short(*a), short(*e)),
+        message: format!(
+            "Your answer differs at {}: yours gives {}, {what} is {}.",
+            point_text(p),
+            short(*a),
+            short(*e)
+        ),
     })
 }
 
 /// Splits typed components "[a, b(c, d), e]" at top-level commas.
 fn components(text: &str) -> Vec<String> {
     let t = text.trim();
-    let t = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(t);
+    let t = t
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or(t);
     let mut out = vec![String::new()];
     let mut depth = 0i32;
     for c in t.chars() {
@@ -186,15 +220,22 @@ pub fn check_gradient(f: &Scalar, answer: &str, point: &[f64]) -> Result<Verdict
     let mut wrong = Vec::new();
     for (v, text) in vars.iter().zip(&parts) {
         let what = format!("∂f/∂{v}");
-        let verdict = check(&f.partial(v)?, text, point, &what).map_err(|e| Error::new(format!("In the component for {what}: {}", e.message)))?;
+        let verdict = check(&f.partial(v)?, text, point, &what)
+            .map_err(|e| Error::new(format!("In the component for {what}: {}", e.message)))?;
         if !verdict.right {
             wrong.push(format!("{what}: {}", verdict.message));
         }
     }
     Ok(if wrong.is_empty() {
-        Verdict { right: true, message: "Right: every component is the partial derivative it should be.".into() }
+        Verdict {
+            right: true,
+            message: "Right: every component is the partial derivative it should be.".into(),
+        }
     } else {
-        Verdict { right: false, message: wrong.join(" ") }
+        Verdict {
+            right: false,
+            message: wrong.join(" "),
+        }
     })
 }
 
@@ -203,13 +244,20 @@ mod tests {
     use super::*;
 
     fn seed_partial(var: &str) -> Scalar {
-        Scalar::parse("x^2 + y^2 + exp(x) + x^z + x*y*z", None).unwrap().partial(var).unwrap()
+        Scalar::parse("x^2 + y^2 + exp(x) + x^z + x*y*z", None)
+            .unwrap()
+            .partial(var)
+            .unwrap()
     }
 
     #[test]
     fn equivalent_forms_are_right() {
         let d = seed_partial("x");
-        for typed in ["2*x + exp(x) + z*x^(z-1) + y*z", "y*z + e^x + x*2 + z*x^(z-1)", "exp(x) + z*x**(z-1) + x + x + z*y"] {
+        for typed in [
+            "2*x + exp(x) + z*x^(z-1) + y*z",
+            "y*z + e^x + x*2 + z*x^(z-1)",
+            "exp(x) + z*x**(z-1) + x + x + z*y",
+        ] {
             let v = check(&d, typed, &[1.0, 2.0, 3.0], "the derivative").unwrap();
             assert!(v.right, "{typed}: {}", v.message);
         }
@@ -220,36 +268,74 @@ mod tests {
         let d = seed_partial("x");
         let at = [1.0, 2.0, 3.0];
         let msg = |t: &str| check(&d, t, &at, "the derivative").unwrap();
-        assert!(msg("-(2*x + exp(x) + z*x^(z-1) + y*z)").message.starts_with("A sign"));
-        assert!(msg("2*(2*x + exp(x) + z*x^(z-1) + y*z)").message.contains("constant factor 2"));
-        assert!(msg("2*x + exp(x) + z*x^(z-1) + y*z + 7").message.contains("plus 7"));
+        assert!(msg("-(2*x + exp(x) + z*x^(z-1) + y*z)")
+            .message
+            .starts_with("A sign"));
+        assert!(msg("2*(2*x + exp(x) + z*x^(z-1) + y*z)")
+            .message
+            .contains("constant factor 2"));
+        assert!(msg("2*x + exp(x) + z*x^(z-1) + y*z + 7")
+            .message
+            .contains("plus 7"));
         let m = msg("2*x + z*x^(z-1) + y*z").message;
-        assert!(m.starts_with("The difference is −(exp(x))") && m.contains("check the term exp(x)"), "{m}");
+        assert!(
+            m.starts_with("The difference is −(exp(x))") && m.contains("check the term exp(x)"),
+            "{m}"
+        );
         let m = msg("2*x + 2*exp(x) + z*x^(z-1) + y*z").message;
         assert!(m.starts_with("The difference is exp(x)"), "{m}");
         let m = msg("x^2").message;
         // At the student's point: 2 + e + 3 + 6 = 13.718…, theirs 1.
-        assert!(m.starts_with("Your answer differs at (1, 2, 3): yours gives 1, the derivative is 13.718"), "{m}");
-        assert!(check(&d, "2*q", &at, "the derivative").is_err(), "unknown names are refused");
+        assert!(
+            m.starts_with(
+                "Your answer differs at (1, 2, 3): yours gives 1, the derivative is 13.718"
+            ),
+            "{m}"
+        );
+        assert!(
+            check(&d, "2*q", &at, "the derivative").is_err(),
+            "unknown names are refused"
+        );
         assert!(!msg("").right);
     }
 
     #[test]
     fn numbers_to_four_figures() {
         let e = Scalar::parse("sqrt(20)", Some(&[])).unwrap();
-        for (typed, right) in [("2*sqrt(5)", true), ("4.472", true), ("4.46", false), ("20^0.5", true), ("-4.472", false)] {
-            assert_eq!(check(&e, typed, &[], "the rate").unwrap().right, right, "{typed}");
+        for (typed, right) in [
+            ("2*sqrt(5)", true),
+            ("4.472", true),
+            ("4.46", false),
+            ("20^0.5", true),
+            ("-4.472", false),
+        ] {
+            assert_eq!(
+                check(&e, typed, &[], "the rate").unwrap().right,
+                right,
+                "{typed}"
+            );
         }
     }
 
     #[test]
     fn gradients_component_by_component() {
         let f = Scalar::parse("x*y + y^2", None).unwrap();
-        assert!(check_gradient(&f, "[y, x + 2*y]", &[1.0, 2.0]).unwrap().right);
+        assert!(
+            check_gradient(&f, "[y, x + 2*y]", &[1.0, 2.0])
+                .unwrap()
+                .right
+        );
         assert!(check_gradient(&f, "y, 2*y + x", &[1.0, 2.0]).unwrap().right);
         let v = check_gradient(&f, "y, x", &[1.0, 2.0]).unwrap();
-        assert!(!v.right && v.message.starts_with("∂f/∂y: The difference is −(2*y)"), "{}", v.message);
-        assert!(check_gradient(&f, "y", &[1.0, 2.0]).unwrap().message.contains("has 2 components"));
+        assert!(
+            !v.right && v.message.starts_with("∂f/∂y: The difference is −(2*y)"),
+            "{}",
+            v.message
+        );
+        assert!(check_gradient(&f, "y", &[1.0, 2.0])
+            .unwrap()
+            .message
+            .contains("has 2 components"));
         let g = Scalar::parse("max(x, y) + x", None).unwrap();
         assert!(check_gradient(&g, "[max(1, 0)*0 + 1 + 1, 0]", &[3.0, 1.0]).is_ok());
     }

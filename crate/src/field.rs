@@ -574,7 +574,14 @@ impl Scalar {
     ) -> Result<Vec<f64>, Error> {
         check_grid(xmin, xmax, nx, ymin, ymax, ny)?;
         check_two(&self.vars)?;
-        let key = [xmin.to_bits(), xmax.to_bits(), nx as u64, ymin.to_bits(), ymax.to_bits(), ny as u64];
+        let key = [
+            xmin.to_bits(),
+            xmax.to_bits(),
+            nx as u64,
+            ymin.to_bits(),
+            ymax.to_bits(),
+            ny as u64,
+        ];
         let p = &mut self.pairing;
         if let Some((k, g, _)) = &p.kept {
             if *k == key && *g == gradient {
@@ -588,12 +595,20 @@ impl Scalar {
         // on, first calls compute both.
         let completes = p.last == Some((key, !gradient));
         p.paired |= completes;
-        p.last = if completes { None } else { Some((key, gradient)) };
+        p.last = if completes {
+            None
+        } else {
+            Some((key, gradient))
+        };
         let (xs, ys) = (linspace(xmin, xmax, nx), linspace(ymin, ymax, ny));
         let n = nx * ny;
         if !p.paired || completes {
             let mut out = vec![0.0; if gradient { 2 * n } else { n }];
-            let program = if gradient { &mut self.gradient } else { &mut self.value };
+            let program = if gradient {
+                &mut self.gradient
+            } else {
+                &mut self.value
+            };
             program.eval_grid(&xs, &ys, &mut out);
             return Ok(out);
         }
@@ -605,7 +620,11 @@ impl Scalar {
             values.push(t[0]);
             grads.extend_from_slice(&t[1..]);
         }
-        let (give, keep) = if gradient { (grads, values) } else { (values, grads) };
+        let (give, keep) = if gradient {
+            (grads, values)
+        } else {
+            (values, grads)
+        };
         self.pairing.kept = Some((key, !gradient, keep));
         Ok(give)
     }
@@ -780,7 +799,10 @@ mod tests {
             assert_eq!(v.len(), 17 * 11);
             assert_eq!(g.len(), 2 * 17 * 11);
             for (a, b) in v.iter().zip(&v0).chain(g.iter().zip(&g0)) {
-                assert!((a - b).abs() <= 1e-15 * (1.0 + b.abs()), "round {round}: {a} vs {b}");
+                assert!(
+                    (a - b).abs() <= 1e-15 * (1.0 + b.abs()),
+                    "round {round}: {a} vs {b}"
+                );
             }
             assert!(f.pairing.kept.is_none(), "the kept half was handed over");
         }

@@ -18,9 +18,9 @@
 //! assert_eq!(f.partial("x").unwrap().to_text().unwrap(), "2*x + z*x^(z - 1) + y*z");
 //! ```
 
+pub mod answer;
 pub mod colormap;
 mod colormap_data;
-pub mod answer;
 pub mod compile;
 pub mod contour;
 pub mod derive;
@@ -32,7 +32,10 @@ pub mod functions;
 pub mod graph;
 pub mod listen;
 pub mod parse;
+pub mod plot3d;
 pub mod print;
+pub mod raster;
+pub mod sampling;
 pub mod surface;
 pub mod ticks;
 pub mod tidy;

@@ -52,7 +52,11 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     (0..=n.clamp(0, 1000))
         .map(|k| {
             let v = (first + k as f64) * step;
-            let r = if digits > 0 && digits < 300 { (v * p).round() / p } else { v };
+            let r = if digits > 0 && digits < 300 {
+                (v * p).round() / p
+            } else {
+                v
+            };
             if r == 0.0 {
                 0.0
             } else {
@@ -89,7 +93,9 @@ mod tests {
         // Random ranges, at every scale, and tick budgets from 3 to 12.
         let mut seed = 12345u64;
         let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 11) as f64 / (1u64 << 53) as f64
         };
         for _ in 0..20_000 {
@@ -98,9 +104,16 @@ mod tests {
             let hi = lo + (rnd() + 1e-3) * 5.0 * scale;
             let max = 3 + (rnd() * 10.0) as usize;
             let t = nice_ticks(lo, hi, max);
-            assert!(t.len() >= 3 && t.len() <= 2 * max + 1, "{lo} {hi} {max} {t:?}");
+            assert!(
+                t.len() >= 3 && t.len() <= 2 * max + 1,
+                "{lo} {hi} {max} {t:?}"
+            );
             let step = t[1] - t[0];
-            assert!(t.iter().all(|&v| v >= lo - step * 1e-6 && v <= hi + step * 1e-6), "{lo} {hi} {t:?}");
+            assert!(
+                t.iter()
+                    .all(|&v| v >= lo - step * 1e-6 && v <= hi + step * 1e-6),
+                "{lo} {hi} {t:?}"
+            );
         }
     }
 }

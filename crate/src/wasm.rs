@@ -82,7 +82,10 @@ impl Verdict {
 
 impl From<crate::answer::Verdict> for Verdict {
     fn from(v: crate::answer::Verdict) -> Verdict {
-        Verdict { right: v.right, message: v.message }
+        Verdict {
+            right: v.right,
+            message: v.message,
+        }
     }
 }
 
@@ -125,14 +128,23 @@ impl ScalarField {
     /// tutor's feedback; `what` names this function in the message. A
     /// formula that does not parse is an Error with its span, like any input.
     #[wasm_bindgen(js_name = checkAnswer)]
-    pub fn check_answer(&self, answer: &str, point: &[f64], what: &str) -> Result<Verdict, JsValue> {
-        crate::answer::check(&self.inner, answer, point, what).map(Verdict::from).map_err(js_err)
+    pub fn check_answer(
+        &self,
+        answer: &str,
+        point: &[f64],
+        what: &str,
+    ) -> Result<Verdict, JsValue> {
+        crate::answer::check(&self.inner, answer, point, what)
+            .map(Verdict::from)
+            .map_err(js_err)
     }
 
     /// Whether `answer` (components separated by commas) is this function's gradient.
     #[wasm_bindgen(js_name = checkGradient)]
     pub fn check_gradient(&self, answer: &str, point: &[f64]) -> Result<Verdict, JsValue> {
-        crate::answer::check_gradient(&self.inner, answer, point).map(Verdict::from).map_err(js_err)
+        crate::answer::check_gradient(&self.inner, answer, point)
+            .map(Verdict::from)
+            .map_err(js_err)
     }
 
     pub fn partial(&self, variable: &str) -> Result<ScalarField, JsValue> {
@@ -614,4 +626,380 @@ pub fn trace_marks_js(values: &[f64]) -> Vec<f64> {
         .into_iter()
         .flat_map(|(i, m)| [i as f64, m as u8 as f64])
         .collect()
+}
+
+// ------------------------------------------------------------------------
+// The 3D figure (issue 12): drawn by the core into an RGBA buffer with a
+// depth buffer; the page views the buffer without copying and writes only
+// text (tick numbers, titles) over it.
+
+use crate::plot3d::{Overlay, Plot3d, Style};
+
+/// 0xRRGGBBAA → bytes.
+fn rgba(c: u32) -> [u8; 4] {
+    c.to_be_bytes()
+}
+
+/// A 3D view of z = f(x, y) with its frame, overlays and colour bar.
+#[wasm_bindgen]
+pub struct Surface3d {
+    inner: Plot3d,
+}
+
+impl Default for Surface3d {
+    fn default() -> Self {
+        Surface3d::new()
+    }
+}
+
+#[wasm_bindgen]
+impl Surface3d {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Surface3d {
+        Surface3d {
+            inner: Plot3d::new(),
+        }
+    }
+
+    /// Samples `f` on an n × n mesh over the domain. The colour scale stays
+    /// the mesh's own range until `setColourRange` gives the shared one.
+    #[wasm_bindgen(js_name = setFunction)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_function(
+        &mut self,
+        f: &mut ScalarField,
+        xmin: f64,
+        xmax: f64,
+        ymin: f64,
+        ymax: f64,
+        n: u32,
+    ) -> Result<(), JsValue> {
+        let n = (n as usize).clamp(2, crate::sampling::MAX_MESH);
+        let v = crate::sampling::mesh_values(&mut f.inner, xmin, xmax, ymin, ymax, n)
+            .map_err(js_err)?;
+        self.inner.set_data(v, n, [xmin, xmax, ymin, ymax], None);
+        Ok(())
+    }
+
+    /// The colour scale to paint with (from `colourScale`, shared with the
+    /// heatmap); ignored unless finite.
+    #[wasm_bindgen(js_name = setColourRange)]
+    pub fn set_colour_range(&mut self, lo: f64, hi: f64) {
+        if lo.is_finite() && hi.is_finite() {
+            self.inner.clo = lo;
+            self.inner.chi = hi;
+        }
+    }
+
+    /// Matplotlib's angles, in degrees.
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&mut self, azimuth: f64, elevation: f64) {
+        if azimuth.is_finite() {
+            self.inner.azimuth = azimuth;
+        }
+        if elevation.is_finite() {
+            self.inner.elevation = elevation.clamp(0.0, 90.0);
+        }
+    }
+
+    pub fn azimuth(&self) -> f64 {
+        self.inner.azimuth
+    }
+
+    pub fn elevation(&self) -> f64 {
+        self.inner.elevation
+    }
+
+    /// The canvas's size in device pixels, and device pixels per CSS pixel.
+    #[wasm_bindgen(js_name = setSize)]
+    pub fn set_size(&mut self, width: u32, height: u32, dpr: f64) {
+        let (w, h) = ((width as usize).min(8192), (height as usize).min(8192));
+        self.inner.resize(w, h);
+        self.inner.dpr = if dpr > 0.0 && dpr.is_finite() {
+            dpr
+        } else {
+            1.0
+        };
+    }
+
+    /// Where the box goes (device pixels); the box is fitted inside.
+    #[wasm_bindgen(js_name = setRect)]
+    pub fn set_rect(&mut self, left: f64, top: f64, width: f64, height: f64) {
+        self.inner.rect = [left, top, width, height];
+    }
+
+    /// The colour bar's rectangle (device pixels); zero width for none.
+    #[wasm_bindgen(js_name = setBar)]
+    pub fn set_bar(&mut self, left: f64, top: f64, width: f64, height: f64) {
+        self.inner.bar = (width > 0.0 && height > 0.0).then_some([left, top, width, height]);
+    }
+
+    /// Background, pane, grid and ink colours as 0xRRGGBBAA.
+    #[wasm_bindgen(js_name = setStyle)]
+    pub fn set_style(&mut self, bg: u32, pane: u32, grid: u32, ink: u32) {
+        self.inner.style = Style {
+            bg: rgba(bg),
+            pane: rgba(pane),
+            grid: rgba(grid),
+            ink: rgba(ink),
+        };
+    }
+
+    #[wasm_bindgen(js_name = setMap)]
+    pub fn set_map(&mut self, map: &str) -> Result<(), JsValue> {
+        self.inner.map =
+            Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+        Ok(())
+    }
+
+    /// Level curves projected on the floor, on or off.
+    #[wasm_bindgen(js_name = setLevels)]
+    pub fn set_levels(&mut self, on: bool) {
+        self.inner.show_levels = on;
+    }
+
+    /// The widest and tallest tick label (device pixels), measured by the page.
+    #[wasm_bindgen(js_name = setLabelRoom)]
+    pub fn set_label_room(&mut self, width: f64, height: f64) {
+        self.inner.label_room = [width.max(0.0), height.max(0.0)];
+    }
+
+    /// Tick values the next render will use: [count x, count y, count z,
+    /// then the values], so the page can measure their labels first.
+    pub fn ticks(&self) -> Vec<f64> {
+        let t = self.inner.ticks();
+        let mut out = vec![t[0].len() as f64, t[1].len() as f64, t[2].len() as f64];
+        for axis in t {
+            out.extend(axis);
+        }
+        out
+    }
+
+    #[wasm_bindgen(js_name = clearOverlays)]
+    pub fn clear_overlays(&mut self) {
+        self.inner.overlays.clear();
+    }
+
+    /// A polyline through data points (x, y, z triples); width in CSS pixels.
+    #[wasm_bindgen(js_name = addLine)]
+    pub fn add_line(&mut self, xyz: &[f64], color: u32, width: f64, dashed: bool) {
+        let pts = xyz.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
+        self.inner.overlays.push(Overlay::Line {
+            pts,
+            rgba: rgba(color),
+            width,
+            dashed,
+        });
+    }
+
+    /// A marker at a data point, radius in CSS pixels.
+    #[wasm_bindgen(js_name = addPoint)]
+    pub fn add_point(&mut self, x: f64, y: f64, z: f64, color: u32, r: f64) {
+        self.inner.overlays.push(Overlay::Point {
+            at: [x, y, z],
+            rgba: rgba(color),
+            r,
+        });
+    }
+
+    /// The translucent vertical plane x = value (axis 0) or y = value (1).
+    #[wasm_bindgen(js_name = addCut)]
+    pub fn add_cut(&mut self, axis: u32, value: f64, color: u32) {
+        let pts = self.inner.cut_plane(axis.min(1) as usize, value);
+        self.inner.overlays.push(Overlay::Polygon {
+            pts,
+            rgba: rgba(color),
+        });
+    }
+
+    /// The tangent plane at (x, y, z) with slopes (gx, gy), a patch of
+    /// `frac` of the domain each way.
+    #[wasm_bindgen(js_name = addTangentPlane)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_tangent_plane(
+        &mut self,
+        x: f64,
+        y: f64,
+        z: f64,
+        gx: f64,
+        gy: f64,
+        frac: f64,
+        color: u32,
+    ) {
+        if [x, y, z, gx, gy].iter().all(|v| v.is_finite()) {
+            let pts = self.inner.tangent_patch(x, y, z, gx, gy, frac);
+            self.inner.overlays.push(Overlay::Polygon {
+                pts,
+                rgba: rgba(color),
+            });
+        }
+    }
+
+    /// The gradient (gx, gy) at (x, y) as an arrow in the floor, beneath the
+    /// point: `scale` is its length per unit of |∇f| as a fraction of the
+    /// domain's width (the heatmap's quiver scale, so both views agree).
+    #[wasm_bindgen(js_name = addFloorArrow)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_floor_arrow(
+        &mut self,
+        x: f64,
+        y: f64,
+        gx: f64,
+        gy: f64,
+        scale: f64,
+        color: u32,
+        width: f64,
+    ) {
+        let [x0, x1, y0, y1] = self.inner.domain;
+        let to = [x + gx * scale * (x1 - x0), y + gy * scale * (y1 - y0)];
+        self.inner.overlays.push(Overlay::FloorArrow {
+            from: [x, y],
+            to,
+            rgba: rgba(color),
+            width,
+        });
+    }
+
+    /// Draws; returns the number of label anchors (see `labels`).
+    pub fn render(&mut self) -> u32 {
+        self.inner.render();
+        (self.inner.labels.len() / 6) as u32
+    }
+
+    /// Per label: kind (0–2 tick numbers of x, y, z; 3–5 their axis
+    /// titles), value, anchor x, y (device pixels) and the outward direction.
+    pub fn labels(&self) -> Vec<f64> {
+        self.inner.labels.clone()
+    }
+
+    /// Address of the RGBA pixels in wasm memory, valid until the next call
+    /// that may allocate; `len` bytes.
+    pub fn ptr(&self) -> *const u8 {
+        self.inner.target.rgba.as_ptr()
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.target.rgba.len()
+    }
+
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.inner.target.rgba.is_empty()
+    }
+
+    /// The surface's (x, y) under a device pixel, snapped to the nearest
+    /// surface pixel within `radius`; empty off the surface.
+    pub fn pick(&self, px: f64, py: f64, radius: f64) -> Vec<f64> {
+        self.inner
+            .pick(px, py, radius)
+            .map_or_else(Vec::new, |(x, y)| vec![x, y])
+    }
+
+    /// A data point's device pixel position and depth in the last render.
+    #[wasm_bindgen(js_name = screenOf)]
+    pub fn screen_of(&self, x: f64, y: f64, z: f64) -> Vec<f64> {
+        self.inner.screen_of([x, y, z]).to_vec()
+    }
+
+    /// [z axis low, high, colour scale low, high].
+    pub fn ranges(&self) -> Vec<f64> {
+        let p = &self.inner;
+        vec![p.zlo, p.zhi, p.clo, p.chi]
+    }
+
+    /// Device pixel position of the highest mesh point in the last render.
+    pub fn top(&self) -> Vec<f64> {
+        self.inner.top.to_vec()
+    }
+
+    /// Mesh points a side.
+    pub fn n(&self) -> u32 {
+        self.inner.n as u32
+    }
+}
+
+/// The colour scale of f over the domain, shared by the heatmap and the 3D
+/// view: [lo, hi], NaNs when no value is finite.
+#[wasm_bindgen(js_name = colourScale)]
+pub fn colour_scale_js(
+    f: &mut ScalarField,
+    xmin: f64,
+    xmax: f64,
+    ymin: f64,
+    ymax: f64,
+) -> Result<Vec<f64>, JsValue> {
+    let r = crate::sampling::colour_range(&mut f.inner, xmin, xmax, ymin, ymax).map_err(js_err)?;
+    Ok(r.map_or(vec![f64::NAN; 2], |(lo, hi)| vec![lo, hi]))
+}
+
+/// Whether an nx × ny grid is too coarse for f (it would draw an alias).
+#[wasm_bindgen(js_name = undersampled)]
+#[allow(clippy::too_many_arguments)]
+pub fn undersampled_js(
+    f: &mut ScalarField,
+    xmin: f64,
+    xmax: f64,
+    nx: u32,
+    ymin: f64,
+    ymax: f64,
+    ny: u32,
+) -> Result<bool, JsValue> {
+    crate::sampling::undersampled(
+        &mut f.inner,
+        xmin,
+        xmax,
+        nx as usize,
+        ymin,
+        ymax,
+        ny as usize,
+    )
+    .map_err(js_err)
+}
+
+/// [mesh points a side, 1 if even that draws an alias else 0] for a 3D view
+/// `plot_px` device pixels across.
+#[wasm_bindgen(js_name = meshResolution)]
+pub fn mesh_resolution_js(
+    f: &mut ScalarField,
+    xmin: f64,
+    xmax: f64,
+    ymin: f64,
+    ymax: f64,
+    plot_px: f64,
+) -> Result<Vec<f64>, JsValue> {
+    let (n, aliased) =
+        crate::sampling::mesh_resolution(&mut f.inner, xmin, xmax, ymin, ymax, plot_px)
+            .map_err(js_err)?;
+    Ok(vec![n as f64, if aliased { 1.0 } else { 0.0 }])
+}
+
+#[wasm_bindgen]
+impl Raster {
+    /// Like `paint`, but on a given colour scale (from `colourScale`), so the
+    /// heatmap and the 3D view agree; values outside it take the end colours.
+    #[wasm_bindgen(js_name = paintOnScale)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn paint_on_scale(
+        &mut self,
+        f: &mut ScalarField,
+        xmin: f64,
+        xmax: f64,
+        ymin: f64,
+        ymax: f64,
+        width: u32,
+        height: u32,
+        map: &str,
+        lo: f64,
+        hi: f64,
+    ) -> Result<(), JsValue> {
+        self.paint(f, xmin, xmax, ymin, ymax, width, height, map)?;
+        if lo.is_finite() && hi.is_finite() {
+            let map =
+                Map::from_name(map).ok_or_else(|| js_err(Error::new("Unknown colour map.")))?;
+            self.vmin = lo;
+            self.vmax = hi;
+            paint(&self.values, lo, hi, map, &mut self.rgba);
+        }
+        Ok(())
+    }
 }

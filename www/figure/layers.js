@@ -22,9 +22,47 @@ export function noDataLayer(ctx, fig) {
 }
 
 /**
- * A heatmap layer: a Rust `Raster` paints the plot's device pixels; we wrap
- * its buffer in an ImageData view (no copy), put it on a scratch canvas and
- * draw that 1:1 over the no-data hatching.
+ * The colour scale of f over a domain, computed once per function and domain
+ * by the core's one rule and shared by every heatmap and 3D view of it, so a
+ * colour means the same value in each.
+ */
+const scales = new WeakMap();
+export function sharedScale(f, { xmin, xmax, ymin, ymax }) {
+  const key = `${xmin},${xmax},${ymin},${ymax}`;
+  const hit = scales.get(f);
+  if (hit && hit.key === key) return hit.range;
+  const r = core().colourScale(f, xmin, xmax, ymin, ymax);
+  const range = { lo: r[0], hi: r[1] };
+  scales.set(f, { key, range });
+  return range;
+}
+
+/**
+ * A figure's notice (`<canvas id>-notice`, made on first use under the
+ * canvas): shown with `text` when `on`, hidden otherwise. The canvas also
+ * says it in `data-undersampled`, for tests.
+ */
+export function showNotice(canvas, on, text) {
+  canvas.dataset.undersampled = on ? "true" : "false";
+  let n = document.getElementById(`${canvas.id}-notice`);
+  if (!n && !on) return;
+  if (!n) {
+    n = document.createElement("p");
+    n.id = `${canvas.id}-notice`;
+    n.className = "figure-notice";
+    n.setAttribute("role", "status");
+    canvas.insertAdjacentElement("afterend", n);
+  }
+  n.hidden = !on;
+  n.textContent = on ? text : "";
+}
+
+/**
+ * A heatmap layer: a Rust `Raster` paints the plot's device pixels on the
+ * shared colour scale; we wrap its buffer in an ImageData view (no copy), put
+ * it on a scratch canvas and draw that 1:1 over the no-data hatching. When
+ * the pixels are too coarse for the function (it varies faster than a pixel
+ * can show) the figure says so instead of letting an alias pass for it.
  */
 export function heatmapLayer(getField, map = "viridis") {
   // One raster per figure and module instance (a restart makes a new one).
@@ -51,8 +89,11 @@ export function heatmapLayer(getField, map = "viridis") {
     const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
     const s = fig.scratch;
     if (key !== painted || f !== paintedField) {
-      raster.paint(f, xmin, xmax, ymin, ymax, w, h, map);
+      const { lo, hi } = sharedScale(f, fig.domain);
+      raster.paintOnScale(f, xmin, xmax, ymin, ymax, w, h, map, lo, hi);
       fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
+      showNotice(fig.canvas, core().undersampled(f, xmin, xmax, w, ymin, ymax, h),
+        "This function varies faster than one pixel can show: the pattern drawn here is not its true shape (an alias). Zoom in (a smaller range) to see it.");
       fig.canvas.dataset.vmin = raster.vmin();
       fig.canvas.dataset.vmax = raster.vmax();
       // A fresh view each time: any allocation in wasm may move memory.buffer.

@@ -3,12 +3,12 @@
 // its value readout, and the same function as a 3D surface.
 
 import { core } from "../core.js";
-import { register, save } from "../state.js";
+import { register, save, inputField } from "../state.js";
 import { exprInput, readNumber, fmt, full } from "../ui.js";
 import { $, exprField, XY, XYZ, figures, titleOf, numFields, domainInputs } from "../page.js";
 import { Figure } from "../figure/figure.js";
 import { heatmapLayer } from "../figure/layers.js";
-import { SurfaceView } from "../figure/surface.js";
+import { SurfaceView, viewControls } from "../figure/surface.js";
 
 function setupEvaluator() {
   const out = $("eval3-out");
@@ -38,7 +38,8 @@ function setupHeatmap() {
   fig.layers.push(heatmapLayer(() => current));
   fig.field = () => current; // for its description and keys (a11y.js)
   fig.setDomain(0, 4, 0, 4);
-  const surf = new SurfaceView($("surf-canvas"), () => current, { n: 40 });
+  const surf = new SurfaceView($("surf-canvas"), () => current, { levels: $("surf-levels"), readout: $("surf-readout") });
+  viewControls(surf, "surf");
   surf.onTurn = save;
   exprInput($("heat-f"), $("heat-f-err"), (t) => new (core().ScalarField)(t, XY), (f) => {
     current = f;
@@ -62,9 +63,10 @@ function setupHeatmap() {
   fig.canvas.addEventListener("pointermove", show);
   fig.canvas.addEventListener("pointerdown", show);
   figures.push(fig);
+  // The view's angles in the link, in degrees as matplotlib's view_init.
   const angle = (key, prop) => ({
     key,
-    get: () => String(Number(surf[prop].toFixed(3))),
+    get: () => String(Number(surf[prop].toFixed(1))),
     set: (v) => {
       surf[prop] = Number(v);
       surf.turn(0, 0);
@@ -73,7 +75,7 @@ function setupHeatmap() {
   });
   register("heat", [exprField("f", $("heat-f"), $("heat-f-err")),
     ...domain.fields,
-    angle("az", "azimuth"), angle("el", "elevation")]);
+    angle("az", "azimuth"), angle("el", "elevation"), inputField("levels", $("surf-levels"), { apply: () => surf.draw() })]);
 }
 
 /** Builds the section's figures and wires their inputs. */

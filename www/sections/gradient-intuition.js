@@ -8,6 +8,7 @@ import { exprInput, fmt } from "../ui.js";
 import { $, exprField, domainInputs, checkedInputs, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
 import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
+import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
 function setupIntuition() {
   const heat = new Figure($("gi-heat"), { title: "sin(x*y)", colorbar: "viridis" });
@@ -70,6 +71,29 @@ function setupIntuition() {
       plane.lengthened = shown > len + 0.5;
     }
   });
+  // The same point on the surface: dragging it here moves it everywhere.
+  const surf = new SurfaceView($("gi-surf"), () => plane.f, {
+    title: "sin(x*y) as a surface",
+    levels: $("gi-contours"),
+    readout: $("gi-surf-readout"),
+    point: { get: () => plane.p, set: (x, y) => select(x, y) },
+  });
+  surf.setDomain(0, 4, 0, 4);
+  viewControls(surf, "gi-surf");
+  $("gi-tangent").addEventListener("change", () => surf.draw());
+  surf.overlays.push((s) => {
+    const f = plane.f;
+    const [x, y] = plane.p;
+    const z = f.eval(plane.p);
+    const g = f.gradient(plane.p);
+    if ($("gi-tangent").checked) s.addTangentPlane(x, y, z, g[0], g[1], 0.2, rgbaOf("rgba(214, 39, 40, 0.35)"));
+    // A dashed drop line ties the point to its gradient arrow in the floor.
+    const [zlo] = s.ranges();
+    s.addLine([x, y, z, x, y, zlo], rgbaOf(HIGHLIGHT), 1.5, true);
+    // Twice the quiver's scale: the floor is smaller on screen than the 2D plot, and foreshortened.
+    if (quiver?.scale > 0) s.addFloorArrow(x, y, g[0], g[1], 2 * quiver.scale, rgbaOf(HIGHLIGHT), 2.5);
+    s.addPoint(x, y, z, rgbaOf(HIGHLIGHT), 5);
+  });
   const readout = $("gi-readout");
   const redrawPoint = () => {
     const f = plane.f;
@@ -87,6 +111,9 @@ function setupIntuition() {
     } else {
       readout.textContent = `${head}. ${st.text}`;
     }
+    surf.draw();
+    surf.canvas.dataset.point = plane.p.join(",");
+    both.canvas.dataset.point = plane.p.join(",");
   };
   const select = (x, y) => {
     plane.p = [x, y];
@@ -168,7 +195,7 @@ function setupIntuition() {
   };
   for (const id of ["gi-path", "gi-step", "gi-steps"]) $(id).addEventListener("input", () => { updatePath(); both.draw(); });
   $("gi-path").addEventListener("change", () => { updatePath(); both.draw(); });
-  $("gi-contours").addEventListener("change", () => both.draw());
+  $("gi-contours").addEventListener("change", () => { both.draw(); surf.draw(); });
   plane.listeners.push(updatePath);
   plane.listeners.push(redrawPoint);
   figures.push(pathFig);
@@ -180,7 +207,7 @@ function setupIntuition() {
     const f = plane.f;
     if (!f) return;
     const { xmin, xmax, ymin, ymax } = domain;
-    for (const fig of [heat, quiv, both]) fig.setDomain(xmin, xmax, ymin, ymax);
+    for (const fig of [heat, quiv, both, surf]) fig.setDomain(xmin, xmax, ymin, ymax);
     const xs = core().linspace(xmin, xmax, 15), ys = core().linspace(ymin, ymax, 15);
     const uv = f.gradientGrid(xmin, xmax, 15, ymin, ymax, 15);
     quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
@@ -201,14 +228,16 @@ function setupIntuition() {
     heat.opts.title = t;
     quiv.opts.title = t ? `∇(${t})` : "∇f";
     both.opts.title = `${t} and its gradient`;
+    surf.opts.title = `${t} as a surface`;
     $("gi-formula").textContent = t || "f";
     refield();
   });
-  figures.push(heat, quiv, both);
+  figures.push(heat, quiv, both, surf);
   const pointText = () => plane.p.map((v) => String(Number(v.toPrecision(8)))).join(",");
   register("gi", [
     exprField("f", $("gi-f"), $("gi-f-err")),
-    inputField("levels", $("gi-contours"), { apply: () => both.draw() }),
+    inputField("levels", $("gi-contours"), { apply: () => { both.draw(); surf.draw(); } }),
+    inputField("tangent", $("gi-tangent"), { apply: () => surf.draw() }),
     inputField("path", $("gi-path"), { ok: () => $("gi-path").value !== "" }),
     ...pathInputs.fields,
     ...domainIn.fields,

@@ -9,7 +9,7 @@ import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf
 import { Figure, cssVar } from "../figure/figure.js";
 import { curveLayer, dot } from "../figure/layers.js";
 import { practiceBox } from "../quiz.js";
-import { SurfaceView } from "../figure/surface.js";
+import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
 function setupPartials() {
   const sel = $("pd-var");
@@ -116,34 +116,39 @@ function setupPartials() {
 
 /** Section 3: the lost slide, live: 9 - x² - y² cut by the plane y = y0. */
 function setupSlide() {
-  const f = new (core().ScalarField)("9 - x^2 - y^2", XY);
-  const view = new SurfaceView($("slide-canvas"), () => f, { title: "9 − x² − y² cut by the plane y = y₀", n: 32 });
-  view.setDomain(-3, 3, -3, 3);
-  view.azimuth = -0.5;
-  view.elevation = 0.45;
+  let f = new (core().ScalarField)("9 - x^2 - y^2", XY);
   const sx = $("slide-x"), sy = $("slide-y");
-  view.overlays.push((ctx, v) => {
-    const x0 = Number(sx.value), y0 = Number(sy.value);
-    const { lo, hi } = v.zrange;
-    v.polygon(ctx, [-3, y0, lo, 3, y0, lo, 3, y0, hi, -3, y0, hi], "rgba(120, 160, 255, 0.28)");
+  const x0 = () => Number(sx.value), y0 = () => Number(sy.value);
+  // Dragging the point on the surface moves the sliders (snapped to their
+  // step, and kept inside their range), and so the cut.
+  const moveTo = (x, y) => {
+    sx.value = String(x);
+    sy.value = String(y);
+    redraw();
+  };
+  const view = new SurfaceView($("slide-canvas"), () => f, {
+    title: "9 − x² − y² cut by the plane y = y₀",
+    readout: $("slide-hover"),
+    point: { get: () => [x0(), y0()], set: moveTo },
+  });
+  view.setDomain(-3, 3, -3, 3);
+  viewControls(view, "slide");
+  view.overlays.push((s, v) => {
     const g = v.getField();
+    const x = x0(), y = y0();
+    s.addCut(1, y, rgbaOf("rgba(120, 160, 255, 0.3)"));
     const xs = core().linspace(-3, 3, 121);
-    const zs = g.slice([x0, y0], "x", -3, 3, 121);
+    const zs = g.slice([x, y], "x", -3, 3, 121);
     const curve = [];
-    xs.forEach((x, k) => curve.push(x, y0, zs[k]));
-    v.line(ctx, curve, "#fff", 4);
-    v.line(ctx, curve, cssVar("--accent", "#0b5cad"), 2);
-    const z0 = g.eval([x0, y0]);
-    const slope = g.gradient([x0, y0])[0];
-    const a = Math.max(-3, x0 - 1.5), b = Math.min(3, x0 + 1.5);
-    v.line(ctx, [a, y0, z0 + slope * (a - x0), b, y0, z0 + slope * (b - x0)], HIGHLIGHT, 3);
-    const s = core().projectPoints([x0, y0, z0], -3, 3, -3, 3, lo, hi, v.azimuth, v.elevation);
-    const [px, py] = v.toPx(s[0], s[1]);
-    ctx.beginPath();
-    ctx.arc(px, py, 5, 0, 2 * Math.PI);
-    ctx.fillStyle = HIGHLIGHT;
-    ctx.fill();
-    $("slide-readout").textContent = `At (x₀, y₀) = (${fmt(x0, 3)}, ${fmt(y0, 3)}): f = ${fmt(z0)}, and the slope of the cut in the x direction is ∂f/∂x = −2x₀ = ${fmt(slope)}.`;
+    xs.forEach((cx, k) => curve.push(cx, y, zs[k]));
+    s.addLine(curve, rgbaOf("#fff"), 4, false);
+    s.addLine(curve, rgbaOf(cssVar("--accent", "#0b5cad")), 2, false);
+    const z0 = g.eval([x, y]);
+    const slope = g.gradient([x, y])[0];
+    const a = Math.max(-3, x - 1.5), b = Math.min(3, x + 1.5);
+    s.addLine([a, y, z0 + slope * (a - x), b, y, z0 + slope * (b - x)], rgbaOf(HIGHLIGHT), 3, false);
+    s.addPoint(x, y, z0, rgbaOf(HIGHLIGHT), 5);
+    $("slide-readout").textContent = `At (x₀, y₀) = (${fmt(x, 3)}, ${fmt(y, 3)}): f = ${fmt(z0)}, and the slope of the cut in the x direction is ∂f/∂x = −2x₀ = ${fmt(slope)}.`;
   });
   const redraw = () => {
     $("slide-x-out").textContent = sx.value;
@@ -154,9 +159,8 @@ function setupSlide() {
   sy.addEventListener("input", redraw);
   figures.push(view);
   onRestart(() => {
-    // The function belongs to the old instance; rebuild the view's function.
-    const g = new (core().ScalarField)("9 - x^2 - y^2", XY);
-    view.getField = () => g;
+    // The function belongs to the old instance; rebuild it.
+    f = new (core().ScalarField)("9 - x^2 - y^2", XY);
     view.draw();
   });
   register("slide", [inputField("x0", sx), inputField("y0", sy)]);
