@@ -63,12 +63,14 @@ function setupHeatmap() {
   fig.canvas.addEventListener("pointermove", show);
   fig.canvas.addEventListener("pointerdown", show);
   figures.push(fig);
-  // The view's angles in the link, in degrees as matplotlib's view_init.
+  // The view keeps matplotlib's degrees; links keep the radians they have
+  // always had (heat.az, heat.el are a public interface).
+  const RAD = Math.PI / 180;
   const angle = (key, prop) => ({
     key,
-    get: () => String(Number(surf[prop].toFixed(1))),
+    get: () => String(Number((surf[prop] * RAD).toFixed(4))),
     set: (v) => {
-      surf[prop] = Number(v);
+      surf[prop] = Number(v) / RAD;
       surf.turn(0, 0);
     },
     ok: () => Number.isFinite(surf[prop]),
