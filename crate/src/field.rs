@@ -138,6 +138,8 @@ struct Pairing {
     paired: bool,
     /// The half kept for the matching call: its grid, which half, the data.
     kept: Option<(GridKey, bool, Vec<f64>)>,
+    /// The combined evaluation's buffer, reused by the next pair.
+    scratch: Vec<f64>,
 }
 
 impl Scalar {
@@ -612,14 +614,14 @@ impl Scalar {
             program.eval_grid(&xs, &ys, &mut out);
             return Ok(out);
         }
-        let mut all = vec![0.0; 3 * n];
+        // One pass for both halves into a buffer kept between calls (no
+        // 24 MB of fresh zeroes each time), then split by exact-size copies.
+        let mut all = std::mem::take(&mut self.pairing.scratch);
+        all.resize(3 * n, 0.0);
         self.both.eval_grid(&xs, &ys, &mut all);
-        let mut values = Vec::with_capacity(n);
-        let mut grads = Vec::with_capacity(2 * n);
-        for t in all.chunks_exact(3) {
-            values.push(t[0]);
-            grads.extend_from_slice(&t[1..]);
-        }
+        let values: Vec<f64> = all.chunks_exact(3).map(|t| t[0]).collect();
+        let grads: Vec<f64> = all.chunks_exact(3).flat_map(|t| [t[1], t[2]]).collect();
+        self.pairing.scratch = all;
         let (give, keep) = if gradient {
             (grads, values)
         } else {
