@@ -149,3 +149,18 @@ test("section 2 draws its outer arrows whole; the quiz and the notation table sa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("where a derivative does not exist, sections 3, 4 and 4.1 say why; exp(1) prints as numpy prints it", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?pd.f=abs(x)%2By&pd.p=0,1&gr.f=abs(x)%2By&gr.p=0,1&gi.f=abs(x)%2By&gi.p=0,1`);
+  assert.match(await page.textContent("#pd-value"), /^none at \(0, 1\): Not differentiable here: abs/);
+  assert.match(await page.textContent("#gr-why"), /^Not differentiable here: abs/);
+  assert.match(await page.textContent("#gi-readout"), /Not differentiable here: abs/);
+  await setF(page, "#pd-f", "ln(x) + y");
+  await page.fill("#pd-p-x", "-1");
+  await page.dispatchEvent("#pd-p-x", "input");
+  assert.match(await page.textContent("#pd-value"), /: F is undefined here|: f is undefined here/i);
+  await setF(page, "#eval3-f", "exp(1) + 0*x");
+  assert.equal(await page.textContent("#eval3-out"), "2.718281828459045");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@
 import { core } from "../core.js";
 import { register } from "../state.js";
 import { exprInput, fmt, full, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField, titleOf } from "../page.js";
+import { $, exprField, titleOf, gradientState } from "../page.js";
 import { practiceBox } from "../quiz.js";
 
 function setupGradients() {
@@ -49,6 +49,9 @@ function setupGradients() {
     });
     $("gr-fd-body").replaceChildren(...rows);
     $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
+    // Where the gradient does not exist the table's NaNs get a reason.
+    const st = gradientState(f, p, g);
+    $("gr-why").textContent = st.kind === "undefined" || st.kind === "nondiff" ? st.text : "";
   };
   // Practice: the whole gradient, typed before looking at the column.
   const resetPractice = practiceBox({

@@ -5,7 +5,7 @@
 import { core, onRestart } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, fmt, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf } from "../page.js";
+import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf, gradientState } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
 import { curveLayer, dot } from "../figure/layers.js";
 import { practiceBox } from "../quiz.js";
@@ -39,7 +39,9 @@ function setupPartials() {
     $("pd-lhs").textContent = `∂f/∂${name}`;
     const slope = part.eval(p);
     const fp = f.eval(p);
-    value.textContent = `${fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})`;
+    // Where ∂f/∂(variable) does not exist, say why instead of printing NaN.
+    const why = Number.isNaN(slope) ? gradientState(f, p).text : "";
+    value.textContent = `${why ? "none" : fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})${why ? `: ${why}` : ""}`;
     release(part);
     const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
     fixedText.textContent = others.length ? `${others.join(", ")} held fixed` : "";
