@@ -162,8 +162,7 @@ impl Scalar {
             partials.push(derive(&mut graph, &[root], k as u32, DERIVATIVE_BUDGET)?[0]);
         }
         let value = Program::derivatives(&graph, &[root], &[guard]);
-        let wrt: Vec<Option<(Id, u32)>> =
-            (0..vars.len() as u32).map(|k| Some((root, k))).collect();
+        let wrt: Vec<Option<(Id, u32)>> = (0..vars.len() as u32).map(|k| Some((root, k))).collect();
         let gradient = Program::derivatives(&graph, &partials, &wrt);
         let mut all = vec![root];
         all.extend(&partials);

@@ -90,7 +90,15 @@ mod tests {
     fn marks_zeros_and_extremes() {
         let v = [1.0, 0.5, -0.5, -2.0, 0.0, 3.0];
         let m = trace_marks(&v);
-        assert_eq!(m, vec![(2, Mark::Zero), (3, Mark::Min), (4, Mark::Zero), (5, Mark::Max)]);
+        assert_eq!(
+            m,
+            vec![
+                (2, Mark::Zero),
+                (3, Mark::Min),
+                (4, Mark::Zero),
+                (5, Mark::Max)
+            ]
+        );
         assert!(trace_marks(&[2.0, 2.0]).is_empty());
         let gap = trace_marks(&[1.0, f64::NAN, -1.0]);
         assert_eq!(gap, vec![(0, Mark::Max), (2, Mark::Min)]);

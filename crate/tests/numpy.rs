@@ -214,7 +214,10 @@ fn teaching_messages_stay() {
 fn the_step_of_a_derivative_typesets_as_h_of_u() {
     let m = f("max(x, y)").gradient_mathml().unwrap();
     assert!(m.contains("<mi>H</mi>") && !m.contains("<mo>,</mo>"), "{m}");
-    assert!(f("heaviside(x, 0.5)").to_mathml().unwrap().contains("<mo>,</mo>"));
+    assert!(f("heaviside(x, 0.5)")
+        .to_mathml()
+        .unwrap()
+        .contains("<mo>,</mo>"));
 }
 
 /// Single points are correctly rounded, as numpy's own result is for
@@ -226,9 +229,17 @@ fn single_points_are_correctly_rounded() {
     assert_eq!(v("exp(1)"), std::f64::consts::E);
     assert_eq!(gradients::print::number(v("exp(1)")), "2.718281828459045");
     assert_eq!(v("np.exp(1)"), 2.718281828459045);
-    let x = |t: &str, a: f64| Scalar::parse(t, Some(&["x".to_string()])).unwrap().eval(&[a]).unwrap();
+    let x = |t: &str, a: f64| {
+        Scalar::parse(t, Some(&["x".to_string()]))
+            .unwrap()
+            .eval(&[a])
+            .unwrap()
+    };
     assert_eq!(x("exp(x)", 1.0), std::f64::consts::E);
-    assert_eq!(x("atanh(x)", -0.9999999), gradients::exactmath::atanh(-0.9999999));
+    assert_eq!(
+        x("atanh(x)", -0.9999999),
+        gradients::exactmath::atanh(-0.9999999)
+    );
     assert_eq!(x("tanh(x)", 0.5), gradients::exactmath::tanh(0.5));
     // The seed's value is unchanged: arithmetic stays IEEE step by step.
     let f = Scalar::parse("x**2 + y**2 + np.exp(z) + np.power(x,z) + x*y*z", None).unwrap();
