@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT = path.join(ROOT, "tests", "output");
@@ -125,4 +126,35 @@ export function useBrowser() {
     await env.srv?.close();
   });
   return env;
+}
+
+/** Reads device pixels of a heatmap (`id`) and checks them against viridis of
+ *  the function `fn` (computed in the test) normalised to the canvas's
+ *  data-vmin..data-vmax, matplotlib's table, clipped at both ends. */
+export async function checkHeatmapPixels(page, fn, { dpr, id = "#heat-canvas" }) {
+  const info = await page.$eval(id, (c) => {
+    const d = c.dataset;
+    const ctx = c.getContext("2d");
+    const L = +d.plotLeft, T = +d.plotTop, W = +d.plotWidth, H = +d.plotHeight;
+    const samples = [];
+    for (const [fx, fy] of [[0.1, 0.1], [0.5, 0.5], [0.25, 0.8], [0.9, 0.3], [0.7, 0.65], [0.33, 0.15], [0.95, 0.95]]) {
+      const i = Math.floor(fx * W), j = Math.floor(fy * H);
+      const px = ctx.getImageData(L + i, T + j, 1, 1).data;
+      samples.push({ i, j, rgba: Array.from(px) });
+    }
+    return { W, H, xmin: +d.xmin, xmax: +d.xmax, ymin: +d.ymin, ymax: +d.ymax, vmin: +d.vmin, vmax: +d.vmax, samples, cw: c.width };
+  });
+  assert.ok(info.W > 100 && info.H > 100, "plot area has a real size");
+  // Crisp on high-DPI: the backing store is in device pixels.
+  assert.ok(info.cw >= 300 * dpr);
+  for (const s of info.samples) {
+    const x = info.xmin + ((s.i + 0.5) / info.W) * (info.xmax - info.xmin);
+    const y = info.ymax - ((s.j + 0.5) / info.H) * (info.ymax - info.ymin);
+    const t = (fn(x, y) - info.vmin) / (info.vmax - info.vmin);
+    const k = cmapIndex(t);
+    const near = [k - 1, k, k + 1].filter((q) => q >= 0 && q < 256).map((q) => COLORMAPS.viridis[q]);
+    const ok = near.some((c) => c.every((v, n) => Math.abs(v - s.rgba[n]) <= 1)) && s.rgba[3] === 255;
+    assert.ok(ok, `pixel (${s.i}, ${s.j}) at (${x.toFixed(3)}, ${y.toFixed(3)}) is ${s.rgba}, expected viridis[${k}] = ${COLORMAPS.viridis[k]}`);
+  }
+  return info;
 }

@@ -5,7 +5,7 @@
 // outer arrows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, saveShot, useBrowser } from "./helpers.js";
+import { openPage, saveShot, useBrowser, checkHeatmapPixels } from "./helpers.js";
 
 const env = useBrowser();
 
@@ -161,6 +161,74 @@ test("where a derivative does not exist, sections 3, 4 and 4.1 say why; exp(1) p
   assert.match(await page.textContent("#pd-value"), /: F is undefined here|: f is undefined here/i);
   await setF(page, "#eval3-f", "exp(1) + 0*x");
   assert.equal(await page.textContent("#eval3-out"), "2.718281828459045");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The share of f's values at the centres of an n × n grid of cells that lie above `t`, computed here. */
+function shareAbove(fn, [xmin, xmax, ymin, ymax], t, n = 256) {
+  let above = 0, all = 0;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const v = fn(xmin + ((i + 0.5) / n) * (xmax - xmin), ymin + ((j + 0.5) / n) * (ymax - ymin));
+      if (!Number.isFinite(v)) continue;
+      all++;
+      if (v > t) above++;
+    }
+  }
+  return above / all;
+}
+
+/** RGB of one CSS pixel (x, y) of a canvas drawn at DPR 1. */
+const pixel = (page, id, x, y) => page.$eval(id, (c, [x, y]) => Array.from(c.getContext("2d").getImageData(x, y, 1, 1).data.slice(0, 3)), [x, y]);
+const near = (a, b, tol = 12) => a.every((v, k) => Math.abs(v - b[k]) <= tol);
+const VIRIDIS_TOP = [253, 231, 37], VIRIDIS_BOTTOM = [68, 1, 84];
+
+test("a pole clips the colour scale: the bar shows matplotlib's arrowheads, the note and description say where, the 3D view is cut", async () => {
+  const pole = (x, y) => 1 / (x * x + y * y);
+  const q = "?heat.f=1/(x^2%2By^2)&heat.xmin=-2&heat.xmax=2&heat.ymin=-2&heat.ymax=2&gi.f=1/(x^2%2By^2)";
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}${q}`);
+  for (const id of ["#heat-canvas", "#surf-canvas", "#gi-heat", "#gi-both", "#gi-surf"]) {
+    await page.waitForFunction((id) => document.querySelector(id).dataset.extend === "max", id);
+  }
+  // The colours stop where 5% of the area lies above (counted here), not at
+  // the pole's 8,192, and the pixels are viridis of f clipped to that scale.
+  const d1 = await page.$eval("#heat-canvas", (c) => ({ ...c.dataset }));
+  const share = shareAbove(pole, [-2, 2, -2, 2], +d1.vmax);
+  assert.ok(Math.abs(share - 0.05) < 0.003, `${share} of the area above ${d1.vmax}`);
+  await checkHeatmapPixels(page, pole, { dpr: 1 });
+  // The same scale on the 3D view, whose z axis stops at the cut.
+  const s1 = await page.$eval("#surf-canvas", (c) => ({ ...c.dataset }));
+  assert.equal(+s1.vmax, +d1.vmax);
+  assert.ok(+s1.zmax <= +d1.vmax + 1e-9, `z axis to ${s1.zmax}`);
+  // The arrowhead: top colour beyond the bar's top end, nothing at the bottom.
+  const [bx, by, bw, bh] = d1.bar.split(",").map(Number);
+  assert.ok(near(await pixel(page, "#heat-canvas", bx + bw / 2, by - 4), VIRIDIS_TOP), "an arrowhead above the bar");
+  assert.ok(!near(await pixel(page, "#heat-canvas", bx + bw / 2, by + bh + 4), VIRIDIS_BOTTOM), "no arrowhead below it");
+  assert.ok(near(await pixel(page, "#surf-canvas", +s1.barX, +s1.barTop - 4), VIRIDIS_TOP), "an arrowhead on the 3D view's bar");
+  // Words, visible and for screen readers.
+  assert.match(await page.textContent("#heat-canvas-clip"), /clipped above 3\.9\d? \(f shoots up near \(0, 0\)\)/);
+  assert.match(await page.textContent("#surf-canvas-clip"), /surface is cut off there/);
+  assert.match(await page.textContent("#gi-both-desc"), /clipped above 0\.98\d? \(f shoots up near \(0, 0\)\)/);
+  // 4.1's level curves stay inside the clipped scale.
+  const g = await page.$eval("#gi-both", (c) => ({ ...c.dataset }));
+  const levels = g.levels.split(",").map(Number);
+  assert.ok(levels.length >= 4 && levels.every((l) => l <= +g.vmax), g.levels);
+  saveShot("truth-pole-4.1.png", await page.locator("#gi-both").screenshot());
+  saveShot("truth-pole-3d.png", await page.locator("#surf-canvas").screenshot());
+  // A smooth function keeps its whole range: no arrowheads, no note.
+  await setF(page, "#heat-f", "exp(x*y)");
+  await page.waitForFunction(() => document.querySelector("#heat-canvas").dataset.extend === "neither");
+  assert.ok(await page.$eval("#heat-canvas-clip", (n) => n.hidden));
+  assert.ok(!near(await pixel(page, "#heat-canvas", bx + bw / 2, by - 4), VIRIDIS_TOP));
+  // Both ends: 1/x across its pole line.
+  await setF(page, "#heat-f", "1/x");
+  await page.waitForFunction(() => document.querySelector("#heat-canvas").dataset.extend === "both");
+  const d2 = await page.$eval("#heat-canvas", (c) => ({ ...c.dataset }));
+  assert.ok(Math.abs(+d2.vmax + +d2.vmin) < 1e-9, `${d2.vmin} ${d2.vmax}`);
+  const [cx, cy, cw, ch] = d2.bar.split(",").map(Number);
+  assert.ok(near(await pixel(page, "#heat-canvas", cx + cw / 2, cy + ch + 4), VIRIDIS_BOTTOM), "an arrowhead below the bar");
+  assert.match(await page.textContent("#heat-canvas-clip"), /below −\d.* \(f plunges near \(0, 0\)\).*arrowheads/);
   assert.deepEqual(problems, []);
   await context.close();
 });

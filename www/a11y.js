@@ -10,13 +10,13 @@ import { $, figures, titleOf, plane, notifyPlane, arrowKeys } from "./page.js";
 import { speak, announce, quiet, num, directionWords } from "./figure/describe.js";
 import { probe, homeKey, stepKeys } from "./figure/keys.js";
 import { listenControl } from "./figure/audio.js";
-import { dot } from "./figure/layers.js";
+import { dot, clipText } from "./figure/layers.js";
 
 const byId = (id) => figures.find((f) => f.canvas.id === id);
 const fname = (f) => (f ? titleOf(f) || "the function" : "no function yet");
 const range = (d) => `x from ${num(d.xmin)} to ${num(d.xmax)} and y from ${num(d.ymin)} to ${num(d.ymax)}`;
 const colours = (fig) => (fig.vrange && Number.isFinite(fig.vrange.lo)
-  ? `Values from ${num(fig.vrange.lo)} (dark purple) to ${num(fig.vrange.hi)} (yellow).`
+  ? `Values from ${num(fig.vrange.lo)} (dark purple) to ${num(fig.vrange.hi)} (yellow).${fig.vrange.under || fig.vrange.over ? ` ${clipText(fig.vrange)}` : ""}`
   : "No values to colour here.");
 
 /** "Selected point (1, 0.5): f = 0.479, gradient (0.439, 0.878), length 0.981, pointing up and to the right at 63.4°." */
@@ -93,7 +93,7 @@ const SETUP = {
     });
     const surf = byId("surf-canvas");
     surfaceView(surf, () => `3D surface of ${fname(surf.getField())} for ${range(surf.domain)}`,
-      () => "Height and colour show the value, on the heatmap's scale.");
+      () => `Height and colour show the value, on the heatmap's scale. ${clipText(surf.scale, true)}`);
   },
 
   "vector-valued"() {
@@ -201,6 +201,9 @@ const SETUP = {
       label: () => `Heatmap of ${fname(plane.f)} with its gradient arrows${$("gi-contours").checked ? " and level curves" : ""}, ${range(both.domain)}`,
       describe: () => `${colours(both)} ${pointWords(plane.f, plane.p)} The gradient at the point is the outlined red arrow; the dashed curve is the level curve through it.${$("gi-path").value !== "none" ? ` An orange path of gradient ${$("gi-path").value} starts there.` : ""} ${keysHint}`,
     });
+    const surf = byId("gi-surf");
+    surfaceView(surf, () => `3D surface of ${fname(plane.f)} for ${range(surf.domain)}, with the selected point and its gradient in the floor`,
+      () => `${pointWords(plane.f, plane.p)} ${clipText(surf.scale, true)}`);
     // Listen along the horizontal line through the point, y = y0.
     const N = 201;
     const line = () => {

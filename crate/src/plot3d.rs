@@ -150,6 +150,11 @@ pub struct Plot3d {
     /// The colour scale, shared with the heatmap.
     pub clo: f64,
     pub chi: f64,
+    /// Whether the colour scale was clipped below and above (a pole): the
+    /// surface is then cut at the clipped end instead of stretching z.
+    cut: [bool; 2],
+    /// The mesh's own finite range, before any cut.
+    mesh_range: (f64, f64),
     pub map: Map,
     levels: Vec<f64>,
     level_segs: Vec<f64>,
@@ -222,6 +227,8 @@ impl Plot3d {
             zhi: 1.0,
             clo: 0.0,
             chi: 1.0,
+            cut: [false; 2],
+            mesh_range: (0.0, 1.0),
             map: Map::Viridis,
             levels: Vec::new(),
             level_segs: Vec::new(),
@@ -252,6 +259,35 @@ impl Plot3d {
         colour: Option<(f64, f64)>,
     ) {
         let (lo, hi) = crate::colormap::finite_range(&values).unwrap_or((0.0, 1.0));
+        let (clo, chi) = colour.unwrap_or((lo, hi));
+        self.clo = clo;
+        self.chi = chi;
+        self.cut = [false; 2];
+        self.mesh_range = (lo, hi);
+        self.n = n;
+        self.domain = domain;
+        self.values = values;
+        self.relevel();
+    }
+
+    /// A colour scale clipped at a runaway end (see `sampling::ColourScale`):
+    /// the z axis stops where the colours do, and the surface is cut there.
+    pub fn set_colour_scale(&mut self, lo: f64, hi: f64, under: bool, over: bool) {
+        self.clo = lo;
+        self.chi = hi;
+        self.cut = [under, over];
+        self.relevel();
+    }
+
+    /// The z axis and the level curves, from the mesh's range and the cut.
+    fn relevel(&mut self) {
+        let (mut lo, mut hi) = self.mesh_range;
+        if self.cut[0] && self.clo > lo && self.clo < hi {
+            lo = self.clo;
+        }
+        if self.cut[1] && self.chi < hi && self.chi > lo {
+            hi = self.chi;
+        }
         // A flat function still needs a z axis: one unit around its value.
         let (zlo, zhi) = if hi > lo {
             (lo, hi)
@@ -260,20 +296,14 @@ impl Plot3d {
         };
         self.zlo = zlo;
         self.zhi = zhi;
-        let (clo, chi) = colour.unwrap_or((lo, hi));
-        self.clo = clo;
-        self.chi = chi;
-        self.n = n;
-        self.domain = domain;
-        // Level curves at round values inside the surface's own range.
+        // Level curves at round values inside the surface's shown range.
         self.levels = nice_ticks(lo, hi, 9)
             .into_iter()
             .filter(|&v| v > lo && v < hi)
             .collect();
-        let xs = linspace(domain[0], domain[1], n);
-        let ys = linspace(domain[2], domain[3], n);
-        self.level_segs = contours(&values, &xs, &ys, &self.levels, 100_000);
-        self.values = values;
+        let xs = linspace(self.domain[0], self.domain[1], self.n);
+        let ys = linspace(self.domain[2], self.domain[3], self.n);
+        self.level_segs = contours(&self.values, &xs, &ys, &self.levels, 100_000);
     }
 
     pub fn resize(&mut self, w: usize, h: usize) {
@@ -437,22 +467,10 @@ impl Plot3d {
         }
         let xs = linspace(self.domain[0], self.domain[1], n);
         let ys = linspace(self.domain[2], self.domain[3], n);
-        let span = self.chi - self.clo;
-        let tnorm = |v: f64| {
-            if span > 0.0 && span.is_finite() {
-                ((v - self.clo) / span).clamp(0.0, 1.0)
-            } else {
-                0.5
-            }
-        };
         let (sa, ca) = (90.0 - LIGHT_AZ).to_radians().sin_cos();
         let (se, ce) = LIGHT_ALT.to_radians().sin_cos();
         let light = [ca * ce, sa * ce, se];
-        // matplotlib's brightness: 0.3 + 0.7 (n·L + 1)/2; relative to a
-        // facet facing straight up, so such a facet keeps its map colour.
-        let bright = |ndl: f64| 0.3 + 0.35 * (ndl + 1.0);
-        let flat = bright(light[2]);
-        // Vertex screen positions, box points and colour positions, once.
+        // Vertex screen positions and box points, once.
         let mut scr = Vec::with_capacity(n * n);
         let mut bpt = Vec::with_capacity(n * n);
         let mut best = f64::NEG_INFINITY;
@@ -461,7 +479,7 @@ impl Plot3d {
                 let v = self.values[j * n + i];
                 let b = self.to_box([xs[i], ys[j], if v.is_finite() { v } else { 0.0 }]);
                 let s = cam.screen(b);
-                if v.is_finite() && v > best {
+                if v.is_finite() && v > best && self.within(v) {
                     best = v;
                     self.top = [s[0], s[1]];
                 }
@@ -469,7 +487,6 @@ impl Plot3d {
                 bpt.push(b);
             }
         }
-        let map = self.map;
         // Nearest cells first: the depth test then turns away most hidden
         // pixels before they are coloured (a folded surface hides a lot).
         let e = cam.eye;
@@ -488,35 +505,80 @@ impl Plot3d {
                     continue;
                 }
                 for tri in [[q[0], q[1], q[2]], [q[0], q[2], q[3]]] {
-                    let [a, b, c] = tri.map(|k| bpt[k]);
-                    let u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
-                    let v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
-                    let nrm = [
-                        u[1] * v[2] - u[2] * v[1],
-                        u[2] * v[0] - u[0] * v[2],
-                        u[0] * v[1] - u[1] * v[0],
-                    ];
-                    let len = dot(nrm, nrm).sqrt();
-                    let rel = if len > 0.0 {
-                        bright(dot(nrm, light) / len) / flat
-                    } else {
-                        1.0
-                    };
-                    let t = tri.map(|k| tnorm(self.values[k]));
-                    let dx = tri.map(|k| xs[k % n]);
-                    let dy = tri.map(|k| ys[k / n]);
-                    let pick = &mut self.pick;
-                    self.target
-                        .triangle(tri.map(|k| scr[k]), Depth::Write, |k, wt| {
-                            let tt = wt[0] * t[0] + wt[1] * t[1] + wt[2] * t[2];
-                            pick[2 * k] = (wt[0] * dx[0] + wt[1] * dx[1] + wt[2] * dx[2]) as f32;
-                            pick[2 * k + 1] =
-                                (wt[0] * dy[0] + wt[1] * dy[1] + wt[2] * dy[2]) as f32;
-                            Some(shade(map.rgb(tt), rel))
-                        });
+                    let data = tri.map(|k| [xs[k % n], ys[k / n], self.values[k]]);
+                    let rel = Self::brightness(tri.map(|k| bpt[k]), light);
+                    if tri.iter().all(|&k| self.within(self.values[k])) {
+                        self.facet(tri.map(|k| scr[k]), data, rel);
+                        continue;
+                    }
+                    // Crossing a cut: only the part inside the z range is
+                    // drawn, so the surface ends in an open edge at the
+                    // clipped value (as a z limit cuts it), not a plateau.
+                    let mut poly = data.to_vec();
+                    if self.cut[1] {
+                        poly = clip(&poly, 2, self.zhi, true);
+                    }
+                    if self.cut[0] {
+                        poly = clip(&poly, 2, self.zlo, false);
+                    }
+                    let s: Vec<[f64; 3]> =
+                        poly.iter().map(|&p| cam.screen(self.to_box(p))).collect();
+                    for k in 1..poly.len().saturating_sub(1) {
+                        self.facet([s[0], s[k], s[k + 1]], [poly[0], poly[k], poly[k + 1]], rel);
+                    }
                 }
             }
         }
+    }
+
+    /// matplotlib's shading of a facet (box points a, b, c): brightness
+    /// 0.3 + 0.7 (n·L + 1)/2, relative to a facet facing straight up, so
+    /// such a facet keeps its map colour.
+    fn brightness([a, b, c]: [[f64; 3]; 3], light: [f64; 3]) -> f64 {
+        let bright = |ndl: f64| 0.3 + 0.35 * (ndl + 1.0);
+        let u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+        let v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
+        let nrm = [
+            u[1] * v[2] - u[2] * v[1],
+            u[2] * v[0] - u[0] * v[2],
+            u[0] * v[1] - u[1] * v[0],
+        ];
+        let len = dot(nrm, nrm).sqrt();
+        if len > 0.0 {
+            bright(dot(nrm, light) / len) / bright(light[2])
+        } else {
+            1.0
+        }
+    }
+
+    /// One surface triangle: screen corners, data corners (x, y, f), and
+    /// its shading. Each pixel gets the colour of its interpolated value
+    /// and remembers the data (x, y) under it for picking.
+    fn facet(&mut self, scr: [[f64; 3]; 3], data: [[f64; 3]; 3], rel: f64) {
+        let span = self.chi - self.clo;
+        let t = data.map(|p| {
+            if span > 0.0 && span.is_finite() {
+                ((p[2] - self.clo) / span).clamp(0.0, 1.0)
+            } else {
+                0.5
+            }
+        });
+        let map = self.map;
+        let pick = &mut self.pick;
+        self.target.triangle(scr, Depth::Write, |k, wt| {
+            let at = |c: usize| wt[0] * data[0][c] + wt[1] * data[1][c] + wt[2] * data[2][c];
+            pick[2 * k] = at(0) as f32;
+            pick[2 * k + 1] = at(1) as f32;
+            Some(shade(
+                map.rgb(wt[0] * t[0] + wt[1] * t[1] + wt[2] * t[2]),
+                rel,
+            ))
+        });
+    }
+
+    /// Whether a mesh value is inside the shown z range (always, unless cut).
+    fn within(&self, v: f64) -> bool {
+        !(self.cut[0] && v < self.zlo) && !(self.cut[1] && v > self.zhi)
     }
 
     fn draw_overlays(&mut self, cam: &Camera) {
@@ -907,6 +969,48 @@ mod tests {
         assert_ne!(
             &p.target.rgba[k(on_plane)..k(on_plane) + 4],
             &before[k(on_plane)..k(on_plane) + 4]
+        );
+    }
+
+    #[test]
+    fn a_clipped_scale_cuts_the_surface_where_its_colours_stop() {
+        // 1/(x^2 + y^2) on [-2, 2]^2 with an even mesh: the centre point is
+        // the pole (a hole) and its neighbours reach 1/(1/10)^2 = 100.
+        let n = 41;
+        let xs = linspace(-2.0, 2.0, n);
+        let values: Vec<f64> = xs
+            .iter()
+            .flat_map(|&y| xs.iter().map(move |&x| 1.0 / (x * x + y * y)))
+            .collect();
+        let mut p = plot(values, n, [-2.0, 2.0, -2.0, 2.0]);
+        assert!((p.zhi - 100.0).abs() < 1e-9, "{}", p.zhi);
+        // How high f = 2 stands above the floor on screen, in pixels.
+        let rise =
+            |p: &Plot3d| p.screen_of([0.7, -0.7, p.zlo])[1] - p.screen_of([0.7, -0.7, 2.0])[1];
+        let flat = rise(&p);
+        p.set_colour_scale(0.125, 4.0, false, true);
+        assert_eq!((p.zlo, p.zhi), (0.125, 4.0));
+        assert!(
+            p.levels.iter().all(|&l| l > 0.125 && l < 4.0),
+            "{:?}",
+            p.levels
+        );
+        p.render();
+        // The spike no longer flattens the rest: f = 2 stands about half
+        // the box high instead of 2% of it.
+        assert!(rise(&p) > 10.0 * flat && flat > 0.0, "{} {flat}", rise(&p));
+        let f = |x: f64, y: f64| 1.0 / (x * x + y * y);
+        // Where f = 2 (r = 0.71) the surface is drawn, with the colour of 2.
+        let on = p.screen_of([0.7, -0.7, f(0.7, -0.7)]);
+        assert_ne!(px(&p, on), px(&p, [1.0, 1.0, 0.0]));
+        // Above the cut, over the pole, nothing of the surface is drawn:
+        // the pick buffer has no data there.
+        let above = p.screen_of([0.05, -0.05, 4.0]);
+        let k = above[1].floor() as usize * p.target.w + above[0].floor() as usize;
+        let picked = (p.pick[2 * k], p.pick[2 * k + 1]);
+        assert!(
+            picked.0.is_nan() || f(f64::from(picked.0), f64::from(picked.1)) <= 4.0 * 1.05,
+            "{picked:?}"
         );
     }
 

@@ -21,13 +21,43 @@ use crate::field::{centers, check_grid, linspace, Scalar};
 /// the scale does not depend on the size of whichever figure asks.
 pub const SCALE_CELLS: usize = 256;
 
-/// The colour scale of f over the domain: the smallest and largest finite
-/// values at the centres of a fixed [`SCALE_CELLS`]² grid of cells.
+/// The colour scale of f over a domain, and where it stops short of f.
 ///
-/// The rule for huge and singular values: a value that is not finite (a pole,
-/// a log of zero) is a hole, not part of the scale; finite values count
-/// however large. Sampling at cell centres keeps the scale finite near a pole
-/// on a grid line or corner, where a linspace grid would land exactly on it.
+/// `lo..hi` is what the colours span. Where f runs off towards ±∞ (a pole,
+/// a log of zero) the scale is clipped, as matplotlib's `extend` shows it:
+/// values beyond the clipped end take the end colour, and `under`/`over`
+/// say where f ran away (to the grid's precision), so the figure can say so
+/// and draw an arrowhead on its colour bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColourScale {
+    pub lo: f64,
+    pub hi: f64,
+    /// Some((x, y)) when the scale is clipped below lo: where f dives.
+    pub under: Option<(f64, f64)>,
+    /// Some((x, y)) when the scale is clipped above hi: where f climbs.
+    pub over: Option<(f64, f64)>,
+}
+
+/// Share of the domain's area that a clipped end leaves in the end colour.
+pub const CLIP_SHARE: f64 = 0.05;
+
+/// An end counts as running away when looking 16 times closer to its
+/// extreme cell moves that extreme by more than this share of the range:
+/// a smooth function moves by about its slope times a cell, a pole by
+/// many times the range, and log-like ends by a fixed step (ln 16).
+const RUNAWAY: f64 = 0.25;
+
+/// The colour scale of f over the domain.
+///
+/// The rule for huge and singular values: values that are not finite (a
+/// pole hit exactly, a log of zero) are holes, not part of the scale. The
+/// range is that of the finite values at the centres of a fixed
+/// [`SCALE_CELLS`]² grid of cells, so it does not depend on the size of the
+/// figure that asks and never lands exactly on a pole at a grid corner. An
+/// end of that range is then checked for running away (see [`RUNAWAY`]);
+/// if it does, the scale stops at the value that leaves [`CLIP_SHARE`] of
+/// the area beyond it, like a robust (percentile) colour scale, but only at
+/// an end that needs it: a smooth function keeps its whole range.
 /// `None` if no value is finite.
 pub fn colour_range(
     f: &mut Scalar,
@@ -35,13 +65,102 @@ pub fn colour_range(
     xmax: f64,
     ymin: f64,
     ymax: f64,
-) -> Result<Option<(f64, f64)>, Error> {
+) -> Result<Option<ColourScale>, Error> {
     check_grid(xmin, xmax, SCALE_CELLS, ymin, ymax, SCALE_CELLS)?;
-    let xs = centers(xmin, xmax, SCALE_CELLS);
-    let ys = centers(ymin, ymax, SCALE_CELLS);
-    let mut v = vec![0.0; SCALE_CELLS * SCALE_CELLS];
+    let n = SCALE_CELLS;
+    let xs = centers(xmin, xmax, n);
+    let ys = centers(ymin, ymax, n);
+    let mut v = vec![0.0; n * n];
     f.values_on(&xs, &ys, &mut v)?;
-    Ok(crate::colormap::finite_range(&v))
+    let Some((min, max)) = crate::colormap::finite_range(&v) else {
+        return Ok(None);
+    };
+    let mut scale = ColourScale {
+        lo: min,
+        hi: max,
+        under: None,
+        over: None,
+    };
+    if !(max > min) || !(max - min).is_finite() {
+        return Ok(Some(scale));
+    }
+    let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
+    // The extreme cell's block of 3 × 3 cells, sampled 16 times finer:
+    // the most extreme value there.
+    let mut closer = |k: usize, top: bool| -> Result<f64, Error> {
+        const FINE: usize = 48;
+        let (i, j) = (k % n, k / n);
+        let (i0, j0) = (i.saturating_sub(1), j.saturating_sub(1));
+        let (i1, j1) = ((i + 2).min(n), (j + 2).min(n));
+        let fx = centers(xmin + i0 as f64 * dx, xmin + i1 as f64 * dx, FINE);
+        let fy = centers(ymin + j0 as f64 * dy, ymin + j1 as f64 * dy, FINE);
+        let mut w = vec![0.0; FINE * FINE];
+        f.values_on(&fx, &fy, &mut w)?;
+        let pick = |a: f64, b: f64| if top { a.max(b) } else { a.min(b) };
+        Ok(w.iter()
+            .filter(|u| u.is_finite())
+            .fold(v[k], |a, &b| pick(a, b)))
+    };
+    // The extreme cell; of several equal ones (a pole along a line), the
+    // one nearest the middle, so a note names a point a reader expects.
+    let arg = |want: f64| {
+        let mid = |k: usize| {
+            let (a, b) = (
+                (k % n) as f64 - n as f64 / 2.0,
+                (k / n) as f64 - n as f64 / 2.0,
+            );
+            a * a + b * b
+        };
+        (0..v.len())
+            .filter(|&k| v[k] == want)
+            .min_by(|&a, &b| mid(a).total_cmp(&mid(b)))
+            .unwrap_or(0)
+    };
+    let (k_top, k_bottom) = (arg(max), arg(min));
+    let top = closer(k_top, true)?;
+    let bottom = closer(k_bottom, false)?;
+    let span = max - min;
+    let runs_up = !(top - max <= RUNAWAY * span);
+    let runs_down = !(min - bottom <= RUNAWAY * span);
+    if !runs_up && !runs_down {
+        return Ok(Some(scale));
+    }
+    let mut finite: Vec<f64> = v.into_iter().filter(|u| u.is_finite()).collect();
+    let mut quantile = |p: f64| {
+        let k = ((finite.len() - 1) as f64 * p).round() as usize;
+        *finite.select_nth_unstable_by(k, f64::total_cmp).1
+    };
+    let (qlo, qhi) = (quantile(CLIP_SHARE), quantile(1.0 - CLIP_SHARE));
+    // Where f ran away: the extreme cell's centre, rounded to a power of
+    // ten no finer than a cell (a pole at the origin reads (0, 0), not
+    // (0.0078, 0.0078)).
+    let at = |k: usize| (round_to(xs[k % n], dx), round_to(ys[k / n], dy));
+    if runs_up && qhi < max && qhi > min {
+        scale.hi = qhi;
+        scale.over = Some(at(k_top));
+    }
+    if runs_down && qlo > min && qlo < scale.hi {
+        scale.lo = qlo;
+        scale.under = Some(at(k_bottom));
+    }
+    Ok(Some(scale))
+}
+
+/// `x` rounded to the finest power of ten not below `cell`.
+fn round_to(x: f64, cell: f64) -> f64 {
+    let unit = 10f64.powf(cell.abs().log10().ceil());
+    if !(unit > 0.0) || !unit.is_finite() {
+        return x;
+    }
+    let r = (x / unit).round() * unit;
+    // Printing-friendly: cut the binary noise of the multiplication.
+    let digits = (-unit.log10()).max(0.0) as i32;
+    let p = 10f64.powi(digits);
+    if p.is_finite() {
+        (r * p).round() / p
+    } else {
+        r
+    }
 }
 
 /// Cells probed in each direction at most: enough to see aliasing spread
@@ -201,22 +320,85 @@ mod tests {
         Scalar::parse(t, Some(&["x".to_string(), "y".to_string()])).unwrap()
     }
 
+    fn scale(t: &str, d: [f64; 4]) -> ColourScale {
+        colour_range(&mut f(t), d[0], d[1], d[2], d[3])
+            .unwrap()
+            .unwrap()
+    }
+
+    /// The share of cell-centre values above `t`, by counting.
+    fn share_above(t: &str, d: [f64; 4], at: f64) -> f64 {
+        let n = SCALE_CELLS;
+        let (xs, ys) = (centers(d[0], d[1], n), centers(d[2], d[3], n));
+        let mut v = vec![0.0; n * n];
+        f(t).values_on(&xs, &ys, &mut v).unwrap();
+        let fin: Vec<f64> = v.into_iter().filter(|u| u.is_finite()).collect();
+        fin.iter().filter(|&&u| u > at).count() as f64 / fin.len() as f64
+    }
+
     #[test]
-    fn the_colour_scale_skips_poles_and_ignores_figure_size() {
-        let (lo, hi) = colour_range(&mut f("1/(x^2+y^2)"), 0.0, 4.0, 0.0, 4.0)
-            .unwrap()
-            .unwrap();
-        // Nearest cell centre to the pole: (1/128, 1/128).
-        assert!((hi - 8192.0).abs() < 1e-6, "{hi}");
-        assert!((lo - 1.0 / 32.0).abs() < 1e-3, "{lo}");
-        let (lo, hi) = colour_range(&mut f("sin(x*y)"), 0.0, 4.0, 0.0, 4.0)
-            .unwrap()
-            .unwrap();
-        assert!(lo < -0.999 && hi > 0.999);
+    fn poles_are_clipped_and_smooth_functions_keep_their_whole_range() {
+        let d = [0.0, 4.0, 0.0, 4.0];
+        // 1/(x^2+y^2): the top 5% of the area shares the top colour.
+        let s = scale("1/(x^2+y^2)", d);
+        assert_eq!(s.over, Some((0.0, 0.0)));
+        assert_eq!(s.under, None);
+        assert!((s.lo - 1.0 / 32.0).abs() < 1e-3, "{s:?}");
+        let above = share_above("1/(x^2+y^2)", d, s.hi);
+        assert!((above - CLIP_SHARE).abs() < 0.002, "{above}");
+        // Independent: {1/r^2 > c} is a quarter disc of radius 1/sqrt(c)
+        // covering 5% of 16, so c = pi / (4 * 0.8).
+        let c = std::f64::consts::PI / 3.2;
+        assert!((s.hi - c).abs() < 0.02 * c, "{} vs {c}", s.hi);
+        // Smooth, even steep or skewed, functions are not clipped.
+        for t in [
+            "sin(x*y)",
+            "exp(x)",
+            "x^2 + y^2",
+            "exp(x*y)",
+            "floor(x) + y",
+            "sign(x - 1)",
+        ] {
+            let s = scale(t, d);
+            assert!(s.under.is_none() && s.over.is_none(), "{t}: {s:?}");
+        }
+        assert!((scale("exp(x)", d).hi - (4.0f64 - 1.0 / 128.0).exp()).abs() < 1e-9);
+        // Both ends: 1/x across its pole, clipped at about ±10 on [-1, 1].
+        let s = scale("1/x", [-1.0, 1.0, -1.0, 1.0]);
+        // Along its pole line x = 0 the note names the middle, (0, 0).
+        assert_eq!(s.over, Some((0.0, 0.0)));
+        assert_eq!(s.under, Some((0.0, 0.0)));
+        assert!(
+            (s.hi - 10.0).abs() < 0.3 && (s.lo + 10.0).abs() < 0.3,
+            "{s:?}"
+        );
+        // A pole inside the domain, away from every grid line.
+        let s = scale("1/((x-1.3)^2 + (y-2.7)^2)", d);
+        assert_eq!(s.over, Some((1.3, 2.7)));
+        // A log's end dives; tan(x*y) runs away both ways.
+        assert!(scale("ln(x)", d).under.is_some());
+        let s = scale("tan(x*y)", d);
+        assert!(s.under.is_some() && s.over.is_some(), "{s:?}");
+        // Off the pole the same function is smooth.
+        let s = scale("1/(x^2+y^2)", [1.0, 4.0, 1.0, 4.0]);
+        assert!(s.over.is_none() && (s.hi - 0.5).abs() < 0.01);
         assert_eq!(
             colour_range(&mut f("ln(-1 - x^2) + y"), 0.0, 1.0, 0.0, 1.0).unwrap(),
             None
         );
+        // Flat and constant functions: one value, nothing clipped.
+        let s = scale("3", d);
+        assert_eq!((s.lo, s.hi, s.under, s.over), (3.0, 3.0, None, None));
+    }
+
+    #[test]
+    fn the_scale_ignores_figure_size_and_poles_hit_exactly() {
+        // The pole at the corner is never sampled; without clipping the
+        // range would reach 1/(2 (1/128)^2) = 8192.
+        let s = scale("1/(x^2+y^2)", [-2.0, 2.0, -2.0, 2.0]);
+        assert!(s.over.is_some() && s.hi < 50.0, "{s:?}");
+        let s = scale("sin(x*y)", [0.0, 4.0, 0.0, 4.0]);
+        assert!(s.lo < -0.999 && s.hi > 0.999);
     }
 
     #[test]

@@ -691,6 +691,17 @@ impl Surface3d {
         }
     }
 
+    /// Like `setColourRange`, for a scale clipped at one or both ends (the
+    /// flags from `colourScale`): the surface is cut where it leaves the
+    /// scale, so a pole does not stretch the z axis, and level curves stay
+    /// inside the scale.
+    #[wasm_bindgen(js_name = setColourScale)]
+    pub fn set_colour_scale(&mut self, lo: f64, hi: f64, under: bool, over: bool) {
+        if lo.is_finite() && hi.is_finite() {
+            self.inner.set_colour_scale(lo, hi, under, over);
+        }
+    }
+
     /// Matplotlib's angles, in degrees.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, azimuth: f64, elevation: f64) {
@@ -919,7 +930,10 @@ impl Surface3d {
 }
 
 /// The colour scale of f over the domain, shared by the heatmap and the 3D
-/// view: [lo, hi], NaNs when no value is finite.
+/// view: [lo, hi, clipped below (1/0), clipped above (1/0), x, y where f
+/// dives below lo, x, y where it climbs above hi] (NaN where not clipped);
+/// all NaN when no value is finite. The first two entries are what the
+/// colours span, as before clipping existed.
 #[wasm_bindgen(js_name = colourScale)]
 pub fn colour_scale_js(
     f: &mut ScalarField,
@@ -929,7 +943,22 @@ pub fn colour_scale_js(
     ymax: f64,
 ) -> Result<Vec<f64>, JsValue> {
     let r = crate::sampling::colour_range(&mut f.inner, xmin, xmax, ymin, ymax).map_err(js_err)?;
-    Ok(r.map_or(vec![f64::NAN; 2], |(lo, hi)| vec![lo, hi]))
+    let Some(s) = r else {
+        return Ok(vec![f64::NAN; 8]);
+    };
+    let at = |p: Option<(f64, f64)>| p.map_or([f64::NAN; 2], |(x, y)| [x, y]);
+    let flag = |p: Option<(f64, f64)>| if p.is_some() { 1.0 } else { 0.0 };
+    let (u, o) = (at(s.under), at(s.over));
+    Ok(vec![
+        s.lo,
+        s.hi,
+        flag(s.under),
+        flag(s.over),
+        u[0],
+        u[1],
+        o[0],
+        o[1],
+    ])
 }
 
 /// Whether an nx × ny grid is too coarse for f (it would draw an alias).

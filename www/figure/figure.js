@@ -254,6 +254,15 @@ export class Figure {
     const bar = below
       ? { x: p.x, y: p.y + p.h + 44, w: p.w, h: 12, n: this.dev.w }
       : { x: p.x + p.w + 18, y: p.y, w: 16, h: p.h, n: this.dev.h };
+    // A clipped end gets matplotlib's arrowhead; the bar gives it room.
+    const ends = barEnds(this.vrange, below ? bar.w : bar.h);
+    if (below) {
+      bar.x += ends.low;
+      bar.w -= ends.low + ends.high;
+    } else {
+      bar.y += ends.high;
+      bar.h -= ends.low + ends.high;
+    }
     const rgba = core().colorbar(this.opts.colorbar, bar.n);
     const img = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), 1, bar.n);
     const s = this.barScratch;
@@ -277,6 +286,8 @@ export class Figure {
     const ink = cssVar("--ink", "#222");
     ctx.strokeStyle = ink;
     ctx.strokeRect(bar.x, bar.y, bar.w, bar.h);
+    drawBarEnds(ctx, [bar.x, bar.y, bar.w, bar.h], below, ends, rgba, ink);
+    this.canvas.dataset.bar = [bar.x, bar.y, bar.w, bar.h].map(Math.round).join(",");
     const { lo, hi } = this.vrange;
     ctx.font = this.font;
     ctx.fillStyle = ink;
@@ -324,6 +335,47 @@ export class Figure {
     this[key] = Math.ceil(need);
     return true;
   }
+}
+
+/**
+ * Room for the arrowheads of a clipped colour scale (`vrange.under`/`over`)
+ * on a bar `length` long: matplotlib's default, 5% of the bar, at least 9 px.
+ */
+export function barEnds(vrange, length) {
+  const tip = Math.max(9, Math.round(0.05 * length));
+  return { low: vrange?.under ? tip : 0, high: vrange?.over ? tip : 0 };
+}
+
+/**
+ * The arrowheads of a clipped colour scale, beyond the bar `[x, y, w, h]`
+ * (lying: low end left; upright: low end at the bottom), filled with the end
+ * colours of the map's strip `rgba` (high end first) and outlined in `ink`.
+ */
+export function drawBarEnds(ctx, [x, y, w, h], lying, ends, rgba, ink) {
+  const n = rgba.length / 4;
+  const colour = (k) => `rgb(${rgba[4 * k]}, ${rgba[4 * k + 1]}, ${rgba[4 * k + 2]})`;
+  const heads = [];
+  if (ends.high) {
+    heads.push([colour(0), lying
+      ? [[x + w, y], [x + w + ends.high, y + h / 2], [x + w, y + h]]
+      : [[x, y], [x + w / 2, y - ends.high], [x + w, y]]]);
+  }
+  if (ends.low) {
+    heads.push([colour(n - 1), lying
+      ? [[x, y], [x - ends.low, y + h / 2], [x, y + h]]
+      : [[x, y + h], [x + w / 2, y + h + ends.low], [x + w, y + h]]]);
+  }
+  ctx.save();
+  for (const [fill, pts] of heads) {
+    ctx.beginPath();
+    pts.forEach(([a, b], k) => (k ? ctx.lineTo(a, b) : ctx.moveTo(a, b)));
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = ink;
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /**

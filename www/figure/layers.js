@@ -5,6 +5,7 @@
 
 import { core, wasmMemory } from "../core.js";
 import { cssVar, formatTick } from "./figure.js";
+import { fmt } from "../ui.js";
 import { starting, deferDraw } from "./schedule.js";
 
 export function noDataLayer(ctx, fig) {
@@ -24,33 +25,63 @@ export function noDataLayer(ctx, fig) {
 /**
  * The colour scale of f over a domain, computed once per function and domain
  * by the core's one rule and shared by every heatmap and 3D view of it, so a
- * colour means the same value in each.
+ * colour means the same value in each. Where f runs off towards ±∞ the core
+ * clips the scale: `under`/`over` say so, and `underAt`/`overAt` say where.
  */
 const scales = new WeakMap();
-export function sharedScale(f, { xmin, xmax, ymin, ymax }) {
+export function sharedScale(f, domain) {
+  const { xmin, xmax, ymin, ymax } = domain;
   const key = `${xmin},${xmax},${ymin},${ymax}`;
-  const hit = scales.get(f);
-  if (hit && hit.key === key) return hit.range;
+  const hit = peekScale(f, domain);
+  if (hit) return hit;
   const r = core().colourScale(f, xmin, xmax, ymin, ymax);
-  const range = { lo: r[0], hi: r[1] };
+  const range = { lo: r[0], hi: r[1], under: r[2] === 1, over: r[3] === 1, underAt: [r[4], r[5]], overAt: [r[6], r[7]] };
   scales.set(f, { key, range });
   return range;
+}
+
+/** The shared scale if some figure has already computed it, else null. */
+export function peekScale(f, { xmin, xmax, ymin, ymax }) {
+  const hit = scales.get(f);
+  return hit && hit.key === `${xmin},${xmax},${ymin},${ymax}` ? hit.range : null;
+}
+
+/** matplotlib's name for a colour bar's arrowheads: neither, min, max or both. */
+export const extendOf = (r) => (r.under ? (r.over ? "both" : "min") : r.over ? "max" : "neither");
+
+/**
+ * What a clipped scale means, in words, for the note under a figure and
+ * its description; "" when nothing is clipped. `cut` adds what a 3D view
+ * does at the clipped ends.
+ */
+export function clipText(r, cut = false) {
+  if (!r || !(r.under || r.over)) return "";
+  const at = ([x, y]) => `(${fmt(x, 4)}, ${fmt(y, 4)})`;
+  const ends = [];
+  if (r.over) ends.push(`above ${fmt(r.hi, 3)} (f shoots up near ${at(r.overAt)})`);
+  if (r.under) ends.push(`below ${fmt(r.lo, 3)} (f plunges near ${at(r.underAt)})`);
+  const both = r.under && r.over;
+  const surface = cut ? `, and the surface is cut off there` : "";
+  return `Colours are clipped ${ends.join(" and ")}: those values take the end colour${surface}, as the arrowhead${both ? "s" : ""} on the colour bar show${both ? "" : "s"}.`;
 }
 
 /**
  * A figure's notice (`<canvas id>-notice`, made on first use under the
  * canvas): shown with `text` when `on`, hidden otherwise. The canvas also
- * says it in `data-undersampled`, for tests.
+ * says it in `data-undersampled`, for tests. `kind` "clip" is the note on a
+ * clipped colour scale (`<canvas id>-clip`), which is information rather
+ * than a warning.
  */
-export function showNotice(canvas, on, text) {
-  canvas.dataset.undersampled = on ? "true" : "false";
-  let n = document.getElementById(`${canvas.id}-notice`);
+export function showNotice(canvas, on, text, kind = "notice") {
+  if (kind === "notice") canvas.dataset.undersampled = on ? "true" : "false";
+  let n = document.getElementById(`${canvas.id}-${kind}`);
   if (!n && !on) return;
   if (!n) {
     n = document.createElement("p");
-    n.id = `${canvas.id}-notice`;
-    n.className = "figure-notice";
+    n.id = `${canvas.id}-${kind}`;
+    n.className = kind === "notice" ? "figure-notice" : "figure-notice figure-note";
     n.setAttribute("role", "status");
+    // The clip note goes right under the canvas, the alias notice after it.
     canvas.insertAdjacentElement("afterend", n);
   }
   n.hidden = !on;
@@ -89,9 +120,11 @@ export function heatmapLayer(getField, map = "viridis") {
     const key = `${xmin},${xmax},${ymin},${ymax},${w},${h},${map}`;
     const s = fig.scratch;
     if (key !== painted || f !== paintedField) {
-      const { lo, hi } = sharedScale(f, fig.domain);
-      raster.paintOnScale(f, xmin, xmax, ymin, ymax, w, h, map, lo, hi);
-      fig.vrange = { lo: raster.vmin(), hi: raster.vmax() };
+      const scale = sharedScale(f, fig.domain);
+      raster.paintOnScale(f, xmin, xmax, ymin, ymax, w, h, map, scale.lo, scale.hi);
+      fig.vrange = { ...scale, lo: raster.vmin(), hi: raster.vmax() };
+      fig.canvas.dataset.extend = extendOf(scale);
+      showNotice(fig.canvas, scale.under || scale.over, clipText(scale), "clip");
       showNotice(fig.canvas, core().undersampled(f, xmin, xmax, w, ymin, ymax, h),
         "This function varies faster than one pixel can show: the pattern drawn here is not its true shape (an alias). Zoom in (a smaller range) to see it.");
       fig.canvas.dataset.vmin = raster.vmin();

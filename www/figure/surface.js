@@ -8,8 +8,8 @@
 
 import { core, wasmMemory } from "../core.js";
 import { deferDraw } from "./schedule.js";
-import { cssVar, formatTick } from "./figure.js";
-import { sharedScale, showNotice } from "./layers.js";
+import { cssVar, formatTick, barEnds, drawBarEnds } from "./figure.js";
+import { sharedScale, peekScale, showNotice, clipText, extendOf } from "./layers.js";
 
 const FONT_PX = 13;
 const FONT = (dpr, px = FONT_PX) => `${px * dpr}px system-ui, -apple-system, 'Segoe UI', sans-serif`;
@@ -267,6 +267,10 @@ export class SurfaceView {
     const key = `${xmin},${xmax},${ymin},${ymax}`;
     if (this.sampledField !== f || this.sampled !== key) {
       s.setFunction(f, xmin, xmax, ymin, ymax, 16);
+      // The shared scale now if a heatmap has already computed it, so even
+      // the coarse first mesh is cut at a pole rather than stretched by it.
+      this.scale = peekScale(f, this.domain);
+      if (this.scale) s.setColourScale(this.scale.lo, this.scale.hi, this.scale.under, this.scale.over);
       this.sampledField = f;
       this.sampled = key;
       this.refined = "";
@@ -286,10 +290,11 @@ export class SurfaceView {
     later(() => {
       const [n, aliased] = core().meshResolution(f, xmin, xmax, ymin, ymax, plotPx);
       later(() => {
-        const { lo, hi } = sharedScale(f, this.domain);
+        const scale = sharedScale(f, this.domain);
         later(() => {
           s.setFunction(f, xmin, xmax, ymin, ymax, n);
-          s.setColourRange(lo, hi);
+          s.setColourScale(scale.lo, scale.hi, scale.under, scale.over);
+          this.scale = scale;
           this.refined = want;
           this.refining = "";
           this.aliased = aliased === 1;
@@ -359,6 +364,15 @@ export class SurfaceView {
       barRect = [W - barRoom, Math.round(titleH + (H - titleH - barH) / 2), barW, barH];
       boxRect = [0, titleH, W - barRoom - 6 * dpr, H - titleH];
     }
+    // A clipped scale: arrowheads beyond the bar's clipped ends.
+    const ends = barEnds(this.scale, narrow ? barRect[2] : barRect[3]);
+    if (narrow) {
+      barRect[0] += ends.low;
+      barRect[2] -= ends.low + ends.high;
+    } else {
+      barRect[1] += ends.high;
+      barRect[3] -= ends.low + ends.high;
+    }
     // While a drag turns the view, frames are drawn at half resolution and
     // scaled up (a quarter of the pixels); the full one follows on release.
     const q = this.interacting ? 0.5 : 1;
@@ -423,6 +437,7 @@ export class SurfaceView {
     ctx.strokeStyle = ink;
     ctx.lineWidth = dpr;
     ctx.strokeRect(...barRect);
+    drawBarEnds(ctx, barRect, narrow, ends, core().colorbar(this.opts.map, 256), ink);
     const [zlo, zhi, clo, chi] = s.ranges();
     const [bl, bt, bw, bh] = barRect;
     ctx.textAlign = narrow ? "center" : "left";
@@ -499,5 +514,8 @@ export class SurfaceView {
   showNotice() {
     showNotice(this.canvas, this.aliased,
       "This function varies faster than the mesh can show, so the surface drawn here is not its true shape. Zoom in (a smaller range) to see it.");
+    const clipped = !!(this.scale && (this.scale.under || this.scale.over));
+    showNotice(this.canvas, clipped, clipText(this.scale, true), "clip");
+    this.canvas.dataset.extend = this.scale ? extendOf(this.scale) : "neither";
   }
 }
