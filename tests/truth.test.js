@@ -232,3 +232,22 @@ test("a pole clips the colour scale: the bar shows matplotlib's arrowheads, the 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the level curve through a point on a grid vertex is still whole: one curve per branch, counted independently", async () => {
+  // (1, 0.5) and (2, 2) are vertices of 4.1's 121 × 121 level grid on [0, 4]².
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=x^2%2By^2&gi.p=1,0.5`);
+  const curves = () => page.$eval("#gi-both", (c) => +c.dataset.throughCurves);
+  assert.equal(await curves(), 1, "x² + y² = 1.25: one quarter circle");
+  await setF(page, "#gi-f", "sin(x*y)");
+  // sin(xy) = sin(0.5) where xy = 0.5 + 2πk or π − 0.5 + 2πk: each c in
+  // (0, 16) is one hyperbola branch across [0, 4]².
+  const branches = [];
+  for (let k = 0; k < 4; k++) branches.push(0.5 + 2 * Math.PI * k, Math.PI - 0.5 + 2 * Math.PI * k);
+  assert.equal(await curves(), branches.filter((c) => c < 16).length);
+  // A saddle-free curve through a vertex where two grid lines meet it.
+  await setF(page, "#gi-f", "x + y");
+  assert.equal(await curves(), 1);
+  saveShot("truth-through-vertex.png", await page.locator("#gi-both").screenshot());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -280,21 +280,39 @@ impl ScalarField {
         ny: u32,
         levels: &[f64],
     ) -> Result<Vec<f64>, JsValue> {
-        let (nx, ny) = (nx as usize, ny as usize);
-        if nx.saturating_mul(ny) > 1_000_000 || levels.len() > 200 {
-            return Err(js_err(Error::new(
-                "At most 1,000,000 grid points and 200 levels for level curves.",
-            )));
+        if levels.len() > 200 {
+            return Err(js_err(Error::new("At most 200 levels for level curves.")));
         }
-        let (xs, ys, vals) = self
-            .inner
-            .sample(xmin, xmax, nx, ymin, ymax, ny)
-            .map_err(js_err)?;
+        let (xs, ys, vals) = self.level_grid(xmin, xmax, nx, ymin, ymax, ny)?;
         // 40,000 segments are far more than a readable figure shows (a
         // smooth curve crosses a few hundred cells); the cap keeps a wildly
         // oscillating function from growing wasm memory by megabytes that it
         // never gives back.
         Ok(crate::contour::contours(&vals, &xs, &ys, levels, 40_000))
+    }
+
+    /// The level curve f = `level` as whole polylines, joined in the core:
+    /// `[point count, x0, y0, x1, y1, …]` per curve, one after another (a
+    /// closed curve ends at its first point). At most 40,000 points.
+    #[wasm_bindgen(js_name = levelLines)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn level_lines(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+        level: f64,
+    ) -> Result<Vec<f64>, JsValue> {
+        let (xs, ys, vals) = self.level_grid(xmin, xmax, nx, ymin, ymax, ny)?;
+        let mut out = Vec::new();
+        for line in crate::contour::level_lines(&vals, &xs, &ys, level, 40_000) {
+            out.push(line.len() as f64);
+            out.extend(line.iter().flat_map(|&(x, y)| [x, y]));
+        }
+        Ok(out)
     }
 
     /// Gradient ascent (`sign` 1) or descent (-1): x, y, … and f per point.
@@ -380,6 +398,31 @@ impl ScalarField {
     ) -> Result<Vec<f64>, JsValue> {
         self.inner
             .gradient_grid(xmin, xmax, nx as usize, ymin, ymax, ny as usize)
+            .map_err(js_err)
+    }
+}
+
+impl ScalarField {
+    /// f on an nx × ny grid for level curves, refusing grids that would
+    /// take seconds (and megabytes) to trace.
+    #[allow(clippy::type_complexity)]
+    fn level_grid(
+        &mut self,
+        xmin: f64,
+        xmax: f64,
+        nx: u32,
+        ymin: f64,
+        ymax: f64,
+        ny: u32,
+    ) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>), JsValue> {
+        let (nx, ny) = (nx as usize, ny as usize);
+        if nx.saturating_mul(ny) > 1_000_000 {
+            return Err(js_err(Error::new(
+                "At most 1,000,000 grid points for level curves.",
+            )));
+        }
+        self.inner
+            .sample(xmin, xmax, nx, ymin, ymax, ny)
             .map_err(js_err)
     }
 }

@@ -270,9 +270,9 @@ export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
 /**
  * Level curves: `get()` returns { segs, levels, step, through } where segs is
  * [level index, x0, y0, x1, y1] per segment. Lines are white over the
- * heatmap; each level is labelled once, at its middle segment. `through` (a
- * second set of segments) is the curve through the selected point, drawn
- * bolder.
+ * heatmap; each level is labelled once, at its middle segment. `through` (the
+ * core's `levelLines` output) is the curve through the selected point, drawn
+ * bolder and dashed.
  */
 export function contourLayer(get) {
   return (ctx, fig) => {
@@ -328,21 +328,21 @@ export function contourLayer(get) {
       ctx.fillText(label, x, y);
     }
     if (c.through) {
-      // The dash pattern restarts with every sub-path, so the marching-
-      // squares pieces are joined into whole curves first; a dark edge
+      // The core joins the curve through the point into whole polylines
+      // (the dash pattern would restart with every piece); a dark edge
       // under the white dashes keeps them visible on the yellow bands.
-      const curves = chain(c.through);
+      const curves = polylines(c.through);
       for (const [color, width, dash] of [["rgba(0, 0, 0, 0.6)", 4.5, []], ["#fff", 2.5, [7, 5]]]) {
         ctx.lineWidth = width;
         ctx.strokeStyle = color;
         ctx.setLineDash(dash);
         for (const pts of curves) {
           ctx.beginPath();
-          pts.forEach(([x, y], k) => {
-            const [px, py] = fig.toPx(x, y);
+          for (let k = 0; k < pts.length; k += 2) {
+            const [px, py] = fig.toPx(pts[k], pts[k + 1]);
             if (k === 0) ctx.moveTo(px, py);
             else ctx.lineTo(px, py);
-          });
+          }
           ctx.stroke();
         }
       }
@@ -352,46 +352,11 @@ export function contourLayer(get) {
   };
 }
 
-/**
- * Joins level-curve segments (stride 5: level, x0, y0, x1, y1) that share
- * end points into polylines. Neighbouring cells interpolate a shared
- * crossing from the two ends of the same edge, possibly in opposite orders,
- * so end points are matched to 11 significant digits.
- */
-function chain(segs) {
-  const key = (x, y) => `${x.toPrecision(11)},${y.toPrecision(11)}`;
-  const ends = new Map(); // end point → segment indices that touch it
-  const n = segs.length / 5;
-  for (let i = 0; i < n; i++) {
-    for (const [x, y] of [[segs[5 * i + 1], segs[5 * i + 2]], [segs[5 * i + 3], segs[5 * i + 4]]]) {
-      const k = key(x, y);
-      if (!ends.has(k)) ends.set(k, []);
-      ends.get(k).push(i);
-    }
-  }
-  const used = new Uint8Array(n);
-  const grow = (pts, i) => {
-    // Extend from the last point while an unused segment continues it.
-    for (;;) {
-      const [x, y] = pts[pts.length - 1];
-      const next = ends.get(key(x, y))?.find((j) => !used[j]);
-      if (next === undefined) return;
-      used[next] = 1;
-      const a = [segs[5 * next + 1], segs[5 * next + 2]], b = [segs[5 * next + 3], segs[5 * next + 4]];
-      pts.push(a[0] === x && a[1] === y ? b : a);
-    }
-  };
-  const curves = [];
-  for (let i = 0; i < n; i++) {
-    if (used[i]) continue;
-    used[i] = 1;
-    const fwd = [[segs[5 * i + 1], segs[5 * i + 2]], [segs[5 * i + 3], segs[5 * i + 4]]];
-    grow(fwd, i);
-    const back = [fwd[0]];
-    grow(back, i);
-    curves.push([...back.slice(1).reverse(), ...fwd]);
-  }
-  return curves;
+/** The core's `levelLines` output ([count, x0, y0, …] per curve) as one array of x, y per curve. */
+function polylines(flat) {
+  const out = [];
+  for (let k = 0; k < flat.length; k += 1 + 2 * flat[k]) out.push(flat.subarray(k + 1, k + 1 + 2 * flat[k]));
+  return out;
 }
 
 /** A path of points (x, y interleaved with f: stride 3), with a dot per step. */

@@ -37,7 +37,7 @@ function setupIntuition() {
       fig.canvas.dataset.levels = levels.join(",");
     }
     const here = f.eval(plane.p);
-    const through = Number.isFinite(here) ? f.contours(xmin, xmax, CONTOUR_N, ymin, ymax, CONTOUR_N, [here]) : null;
+    const through = Number.isFinite(here) ? f.levelLines(xmin, xmax, CONTOUR_N, ymin, ymax, CONTOUR_N, here) : null;
     return { ...levelCache, through };
   }));
   both.layers.push(quiverLayer(() => quiver));
