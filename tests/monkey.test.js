@@ -15,7 +15,7 @@ const ACTIONS = Number(process.env.MONKEY_ACTIONS ?? 1500);
 const wasmBytes = (page) => page.evaluate(async () => (await (await import("/www/pkg/gradients.js")).default()).memory.buffer.byteLength);
 
 for (const [width, touch] of [[1280, false], [375, true]]) {
-  test(`${ACTIONS} random actions at ${width} px leave no error and flat memory`, { timeout: 600_000 }, async () => {
+  test(`${ACTIONS} random actions at ${width} px leave no error and flat memory`, { timeout: Math.max(600_000, ACTIONS * 400) }, async () => {
     const { page, context, problems } = await openPage(env.browser, env.srv.url, { width, height: 800, touch, dpr: touch ? 2 : 1 });
     // Stay on the page: no navigation, no dialogs, no downloads.
     const start = page.url();
