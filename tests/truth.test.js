@@ -251,3 +251,42 @@ test("the level curve through a point on a grid vertex is still whole: one curve
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("section 3's slice: a pole clips the y axis and is not bridged by a line, a jump is not joined, a smooth slice is untouched", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?pd.f=1/(x-0.03)%2By&pd.p=1,2`);
+  const data = () => page.$eval("#pd-canvas", (c) => ({ ...c.dataset }));
+  let d = await data();
+  assert.equal(d.extend, "both");
+  // Without clipping the window would run from about −50 to 60 and the
+  // tangent (slope −1.06) would look flat; now about −2 to 6.
+  assert.ok(+d.ymax - +d.ymin < 12, `y from ${d.ymin} to ${d.ymax}`);
+  assert.match(await page.textContent("#pd-canvas-clip"), /shoots up near x = 0\.0\d and plunges near x = 0\.0\d/);
+  // Curve pixels (the accent blue) in a thin column at the pole, x = 0.03:
+  // a line joining the two sides would cross the whole plot there.
+  // Between y = lo and hi only (device pixels from the canvas's data).
+  const bridged = (x, lo, hi) => page.$eval("#pd-canvas", (c, [x, lo, hi]) => {
+    const d = c.dataset, k = c.width / c.getBoundingClientRect().width;
+    const px = +d.plotLeft + ((x - +d.xmin) / (+d.xmax - +d.xmin)) * +d.plotWidth;
+    const py = (y) => +d.plotTop + ((+d.ymax - y) / (+d.ymax - +d.ymin)) * +d.plotHeight;
+    const top = Math.round(py(Math.min(hi, +d.ymax))), bottom = Math.round(py(Math.max(lo, +d.ymin)));
+    const img = c.getContext("2d").getImageData(Math.round(px - 1.5 * k), top, Math.round(3 * k), bottom - top).data;
+    let n = 0;
+    for (let i = 0; i < img.length; i += 4) if (img[i + 2] > 140 && img[i] < 60) n++;
+    return n;
+  }, [x, lo, hi]);
+  const atPole = await bridged(0.03, -1e9, 1e9);
+  assert.ok(atPole < 4, `${atPole} curve pixels at the pole`);
+  // floor(x) + y: six jumps in the window, none joined by a vertical line.
+  await setF(page, "#pd-f", "floor(x) + y");
+  d = await data();
+  assert.equal(d.extend, "neither");
+  assert.ok(await page.$eval("#pd-canvas-clip", (n) => n.hidden));
+  // At x = 1, f jumps from 2 to 3: nothing drawn strictly between.
+  const atJump = await bridged(1, 2.15, 2.85);
+  assert.ok(atJump < 2, `${atJump} curve pixels across the jump`);
+  // The default function keeps its plain window: no clipping, no note.
+  await setF(page, "#pd-f", "x^2 + y^2 + exp(x) + x^z + x*y*z");
+  assert.equal((await data()).extend, "neither");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -374,15 +374,7 @@ impl Scalar {
         b: f64,
         n: usize,
     ) -> Result<Vec<f64>, Error> {
-        check_point(point, &self.vars)?;
-        if k >= self.vars.len() {
-            return Err(Error::new("No such variable."));
-        }
-        if !(a.is_finite() && b.is_finite()) || !(1..=100_000).contains(&n) {
-            return Err(Error::new(
-                "A slice needs a finite range and 1 to 100,000 points.",
-            ));
-        }
+        self.check_slice(point, k, a, b, n)?;
         let mut p = point.to_vec();
         let mut out = [0.0];
         Ok(linspace(a, b, n)
@@ -393,6 +385,45 @@ impl Scalar {
                 out[0]
             })
             .collect())
+    }
+
+    /// f along variable `k` for a line plot: samples with breaks where f
+    /// jumps or runs off between them, and a y range clipped where it runs
+    /// away (see [`crate::sampling::curve_plot`]).
+    pub fn slice_plot(
+        &self,
+        point: &[f64],
+        k: usize,
+        a: f64,
+        b: f64,
+        n: usize,
+    ) -> Result<crate::sampling::CurvePlot, Error> {
+        self.check_slice(point, k, a, b, n)?;
+        let mut p = point.to_vec();
+        let mut out = [0.0];
+        Ok(crate::sampling::curve_plot(
+            |t| {
+                p[k] = t;
+                self.value.eval(&p, &mut out);
+                out[0]
+            },
+            a,
+            b,
+            n,
+        ))
+    }
+
+    fn check_slice(&self, point: &[f64], k: usize, a: f64, b: f64, n: usize) -> Result<(), Error> {
+        check_point(point, &self.vars)?;
+        if k >= self.vars.len() {
+            return Err(Error::new("No such variable."));
+        }
+        if !(a.is_finite() && b.is_finite()) || !(1..=100_000).contains(&n) {
+            return Err(Error::new(
+                "A slice needs a finite range and 1 to 100,000 points.",
+            ));
+        }
+        Ok(())
     }
 
     /// Central-difference estimates of the gradient with step `h`: shown

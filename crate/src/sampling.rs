@@ -125,12 +125,7 @@ pub fn colour_range(
     if !runs_up && !runs_down {
         return Ok(Some(scale));
     }
-    let mut finite: Vec<f64> = v.into_iter().filter(|u| u.is_finite()).collect();
-    let mut quantile = |p: f64| {
-        let k = ((finite.len() - 1) as f64 * p).round() as usize;
-        *finite.select_nth_unstable_by(k, f64::total_cmp).1
-    };
-    let (qlo, qhi) = (quantile(CLIP_SHARE), quantile(1.0 - CLIP_SHARE));
+    let (qlo, qhi) = clip_values(v);
     // Where f ran away: the extreme cell's centre, rounded to a power of
     // ten no finer than a cell (a pole at the origin reads (0, 0), not
     // (0.0078, 0.0078)).
@@ -144,6 +139,135 @@ pub fn colour_range(
         scale.under = Some(at(k_bottom));
     }
     Ok(Some(scale))
+}
+
+/// The values that leave [`CLIP_SHARE`] of the finite samples below and
+/// above: where a runaway end is clipped.
+fn clip_values(v: Vec<f64>) -> (f64, f64) {
+    let mut finite: Vec<f64> = v.into_iter().filter(|u| u.is_finite()).collect();
+    let mut quantile = |p: f64| {
+        let k = ((finite.len() - 1) as f64 * p).round() as usize;
+        *finite.select_nth_unstable_by(k, f64::total_cmp).1
+    };
+    (quantile(CLIP_SHARE), quantile(1.0 - CLIP_SHARE))
+}
+
+/// A curve y = g(t) ready for a line plot, and the y range to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurvePlot {
+    /// Sample positions and values; a NaN value marks a break, placed
+    /// between two samples where g jumps or runs off to infinity, so no
+    /// false vertical line joins the two sides.
+    pub ts: Vec<f64>,
+    pub ys: Vec<f64>,
+    /// The y range: the finite values' range, clipped at a runaway end by
+    /// the same rule as [`colour_range`].
+    pub lo: f64,
+    pub hi: f64,
+    /// Where g dives below `lo` or climbs above `hi` (Some when clipped).
+    pub under: Option<f64>,
+    pub over: Option<f64>,
+}
+
+/// Bisections when checking whether g is continuous between two samples.
+const BISECTIONS: usize = 40;
+
+/// Samples g at `n` points of [a, b] (numpy's linspace) for a line plot.
+///
+/// Two samples are joined only if g is continuous between them. Suspect
+/// steps (over 20 times the median step) are bisected towards the bigger
+/// change: a continuous function's step shrinks with its interval, a jump
+/// keeps it, and a pole grows it or hits a value that is not finite.
+pub fn curve_plot(mut g: impl FnMut(f64) -> f64, a: f64, b: f64, n: usize) -> CurvePlot {
+    let ts0 = linspace(a, b, n);
+    let ys0: Vec<f64> = ts0.iter().map(|&t| g(t)).collect();
+    let steps: Vec<f64> = ys0
+        .windows(2)
+        .map(|w| (w[1] - w[0]).abs())
+        .filter(|d| d.is_finite())
+        .collect();
+    let typical = {
+        let mut s = steps.clone();
+        if s.is_empty() {
+            0.0
+        } else {
+            let k = s.len() / 2;
+            *s.select_nth_unstable_by(k, f64::total_cmp).1
+        }
+    };
+    let mut broken = |l: f64, r: f64, yl: f64, yr: f64| -> bool {
+        let gap = (yr - yl).abs();
+        let (mut l, mut r, mut yl, mut yr) = (l, r, yl, yr);
+        for _ in 0..BISECTIONS {
+            let m = 0.5 * (l + r);
+            if !(m > l && m < r) {
+                break;
+            }
+            let ym = g(m);
+            if !ym.is_finite() {
+                return true;
+            }
+            if (ym - yl).abs() >= (yr - ym).abs() {
+                (r, yr) = (m, ym);
+            } else {
+                (l, yl) = (m, ym);
+            }
+        }
+        (yr - yl).abs() > 0.5 * gap
+    };
+    let mut ts = Vec::with_capacity(n + 8);
+    let mut ys = Vec::with_capacity(n + 8);
+    for i in 0..n {
+        if i > 0 {
+            let (yl, yr) = (ys0[i - 1], ys0[i]);
+            let d = (yr - yl).abs();
+            if d.is_finite() && d > 20.0 * typical && broken(ts0[i - 1], ts0[i], yl, yr) {
+                ts.push(0.5 * (ts0[i - 1] + ts0[i]));
+                ys.push(f64::NAN);
+            }
+        }
+        ts.push(ts0[i]);
+        ys.push(ys0[i]);
+    }
+    let (min, max) = crate::colormap::finite_range(&ys0).unwrap_or((f64::NAN, f64::NAN));
+    let mut plot = CurvePlot {
+        ts,
+        ys,
+        lo: min,
+        hi: max,
+        under: None,
+        over: None,
+    };
+    if !(max > min) || !(max - min).is_finite() || n < 3 {
+        return plot;
+    }
+    // The runaway test of the colour scale, in one dimension: look 16
+    // times closer around the extreme sample.
+    let arg = |want: f64| ys0.iter().position(|&y| y == want).unwrap_or(0);
+    let mut closer = |k: usize, top: bool| {
+        let (l, r) = (ts0[k.saturating_sub(1)], ts0[(k + 1).min(n - 1)]);
+        let pick = |a: f64, b: f64| if top { a.max(b) } else { a.min(b) };
+        (0..32)
+            .map(|q| g(l + (q as f64 + 0.5) / 32.0 * (r - l)))
+            .filter(|y| y.is_finite())
+            .fold(ys0[k], pick)
+    };
+    let (k_top, k_bottom) = (arg(max), arg(min));
+    let span = max - min;
+    let runs_up = !(closer(k_top, true) - max <= RUNAWAY * span);
+    let runs_down = !(min - closer(k_bottom, false) <= RUNAWAY * span);
+    if runs_up || runs_down {
+        let (qlo, qhi) = clip_values(ys0.clone());
+        if runs_up && qhi < max && qhi > min {
+            plot.hi = qhi;
+            plot.over = Some(ts0[k_top]);
+        }
+        if runs_down && qlo > min && qlo < plot.hi {
+            plot.lo = qlo;
+            plot.under = Some(ts0[k_bottom]);
+        }
+    }
+    plot
 }
 
 /// `x` rounded to the finest power of ten not below `cell`.
@@ -399,6 +523,33 @@ mod tests {
         assert!(s.over.is_some() && s.hi < 50.0, "{s:?}");
         let s = scale("sin(x*y)", [0.0, 4.0, 0.0, 4.0]);
         assert!(s.lo < -0.999 && s.hi > 0.999);
+    }
+
+    #[test]
+    fn curves_break_at_poles_and_jumps_but_not_on_steep_smooth_stretches() {
+        let breaks = |c: &CurvePlot| c.ys.iter().filter(|y| y.is_nan()).count();
+        // 1/x on [-2.05, 3.95]: no sample hits 0, yet the two sides are not
+        // joined; the y range stops where 5% of the samples lie beyond.
+        let c = curve_plot(|x| 1.0 / x, -2.05, 3.95, 301);
+        assert_eq!(breaks(&c), 1);
+        let k = c.ys.iter().position(|y| y.is_nan()).unwrap();
+        assert!(c.ts[k - 1] < 0.0 && c.ts[k + 1] > 0.0);
+        assert!(c.over.is_some() && c.under.is_some());
+        assert!(c.hi < 20.0 && c.lo > -40.0, "{} {}", c.lo, c.hi);
+        // Jumps break; a steep but continuous tanh does not; nor does sin.
+        assert_eq!(breaks(&curve_plot(f64::floor, -2.05, 3.95, 301)), 6);
+        let steep = curve_plot(|x| (1000.0 * x).tanh(), -1.0, 1.0, 301);
+        assert_eq!(breaks(&steep), 0);
+        assert!(steep.over.is_none() && steep.under.is_none());
+        let s = curve_plot(f64::sin, -3.0, 3.0, 301);
+        assert_eq!((breaks(&s), s.ts.len()), (0, 301));
+        assert_eq!((s.under, s.over), (None, None));
+        // ln x: dives near 0, clipped below only.
+        let l = curve_plot(f64::ln, 0.0, 4.0, 301);
+        assert!(l.under.is_some() && l.over.is_none(), "{l:?}");
+        // Constant: one value.
+        let k = curve_plot(|_| 3.0, 0.0, 1.0, 11);
+        assert_eq!((k.lo, k.hi), (3.0, 3.0));
     }
 
     #[test]

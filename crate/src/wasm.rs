@@ -259,6 +259,40 @@ impl ScalarField {
         self.inner.central_difference(point, h).map_err(js_err)
     }
 
+    /// f along one variable for a line plot: `[lo, hi, clipped below (1/0),
+    /// clipped above (1/0), where it dives, where it climbs, m, t₁…t_m,
+    /// f₁…f_m]`. The samples carry a NaN break wherever f jumps or runs off
+    /// between two of them; lo..hi is the y range to show, clipped where f
+    /// runs away as the colour scales are.
+    #[wasm_bindgen(js_name = slicePlot)]
+    pub fn slice_plot(
+        &self,
+        point: &[f64],
+        variable: &str,
+        from: f64,
+        to: f64,
+        n: u32,
+    ) -> Result<Vec<f64>, JsValue> {
+        let k = self.inner.var_index(variable).map_err(js_err)?;
+        let c = self
+            .inner
+            .slice_plot(point, k, from, to, n as usize)
+            .map_err(js_err)?;
+        let flag = |o: Option<f64>| if o.is_some() { 1.0 } else { 0.0 };
+        let mut out = vec![
+            c.lo,
+            c.hi,
+            flag(c.under),
+            flag(c.over),
+            c.under.unwrap_or(f64::NAN),
+            c.over.unwrap_or(f64::NAN),
+            c.ts.len() as f64,
+        ];
+        out.extend(&c.ts);
+        out.extend(&c.ys);
+        Ok(out)
+    }
+
     /// ∇f·(cos θ, sin θ) at θ = 2πk/n.
     #[wasm_bindgen(js_name = directionalSweep)]
     pub fn directional_sweep(&self, point: &[f64], n: u32) -> Result<Vec<f64>, JsValue> {

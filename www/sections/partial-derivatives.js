@@ -7,7 +7,7 @@ import { register, inputField } from "../state.js";
 import { exprInput, fmt, setMath, pointInputs, release } from "../ui.js";
 import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf, gradientState } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
-import { curveLayer, dot } from "../figure/layers.js";
+import { curveLayer, dot, showNotice, extendOf } from "../figure/layers.js";
 import { practiceBox } from "../quiz.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
@@ -49,12 +49,18 @@ function setupPartials() {
     // window that moves under the finger would run away with it).
     if (!fig.dragging || !win || win.name !== name || p[k] < win.a || p[k] > win.b) win = { name, a: p[k] - 3, b: p[k] + 3 };
     const { a, b } = win;
-    const xs = core().linspace(a, b, 301);
-    const ys = f.slice(p, name, a, b, 301);
-    slice = { xs, ys, here: [p[k], fp] };
-    // The window shows the curve's finite values, padded a little.
-    const fin = Array.from(ys).filter(Number.isFinite);
-    let lo = Math.min(...fin, fp), hi = Math.max(...fin, fp);
+    // The core samples the slice, breaks it where f jumps or runs off, and
+    // says what y range to show (clipped where f runs away, like a colour
+    // scale); the window adds the point and a little padding.
+    const c = f.slicePlot(p, name, a, b, 301);
+    const m = c[6];
+    slice = { xs: c.subarray(7, 7 + m), ys: c.subarray(7 + m, 7 + 2 * m), here: [p[k], fp] };
+    let lo = Math.min(c[0], Number.isFinite(fp) ? fp : c[0]), hi = Math.max(c[1], Number.isFinite(fp) ? fp : c[1]);
+    const range = { lo: c[0], hi: c[1], under: c[2] === 1, over: c[3] === 1 };
+    const at = (t) => `${name} = ${fmt(t, 4)}`;
+    const ends = [range.over && `shoots up near ${at(c[5])}`, range.under && `plunges near ${at(c[4])}`].filter(Boolean);
+    showNotice(fig.canvas, ends.length > 0, `The y axis stops short of f, which ${ends.join(" and ")}: the curve leaves the plot there.`, "clip");
+    fig.canvas.dataset.extend = extendOf(range);
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = -1; hi = 1; }
     if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
     const pad = (hi - lo) * 0.08;
