@@ -11,7 +11,7 @@ import { openPage, saveShot, useBrowser, ROOT } from "./helpers.js";
 const env = useBrowser();
 
 const IDS = ["eval3", "heat", "surf", "vec", "pd", "slide", "gr", "gi-heat", "gi-quiver", "gi-both", "gi-surf", "gi-path-plot", "sa", "sa-rot"];
-const WIDE = ["vec", "pd", "gi-path-plot", "sa"];
+const WIDE = ["pd", "gi-path-plot", "sa"];
 const SIZES = [[320, 320], [400, 420], [720, 640], [1000, 500], [1600, 1000]];
 
 /** After a resize: two frames, so the embed has refitted and drawn. */

@@ -290,3 +290,15 @@ test("section 3's slice: a pole clips the y axis and is not bridged by a line, a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("section 2's arrows keep equal aspect, so a radial field looks radial, at 1280 and 375 px", async () => {
+  for (const width of [1280, 375]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?vec.f1=x/(x^2%2By^2)&vec.f2=y/(x^2%2By^2)`, { width });
+    const d = await page.$eval("#vec-canvas", (c) => ({ ...c.dataset }));
+    const perX = +d.plotWidth / (+d.xmax - +d.xmin), perY = +d.plotHeight / (+d.ymax - +d.ymin);
+    assert.ok(Math.abs(perX / perY - 1) < 0.02, `${width} px: ${perX.toFixed(2)} vs ${perY.toFixed(2)} pixels per unit`);
+    if (width === 375) saveShot("truth-vec-radial-375.png", await page.locator("#vec-canvas").screenshot());
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -12,7 +12,9 @@ function setupVectorValued() {
   const comps = [$("vec-f1"), $("vec-f2")];
   const px = $("vec-x"), py = $("vec-y");
   const out = $("vec-out"), fullOut = $("vec-full");
-  const fig = new Figure($("vec-canvas"), { title: "f(x, y) = [x, sin(y)]", square: false });
+  // Equal aspect, as the quiver plots of the course: an arrow at 45° must
+  // point along the grid's diagonal.
+  const fig = new Figure($("vec-canvas"), { title: "f(x, y) = [x, sin(y)]" });
   // Half a grid step and an arrow's length beyond ±5, so the outer columns of
   // arrows are drawn whole.
   fig.setDomain(-5.6, 5.6, -5.6, 5.6);
