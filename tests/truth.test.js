@@ -91,10 +91,26 @@ test("paths: 5,000 steps run to the end, one step is singular, a long path is st
     await setNumber(page, "#gi-steps", 1);
     assert.equal(await page.textContent("#gi-path-err"), "");
   }
-  // A path that walks into a point where f is undefined says so.
+  // A path that walks into a point where f is undefined says where. Descent
+  // on ln x from x = 1 with step 0.1 (x ← x − 0.1/x), counted here.
   await setF(page, "#gi-f", "ln(x)");
   await setNumber(page, "#gi-steps", 40);
-  assert.match(await page.textContent("#gi-path-readout"), /stopped after \d+ steps?: the next step would land where f is undefined/);
+  let x = 1, n = 0;
+  while (x > 0 && n < 40) { x += -0.1 * (1 / x); if (x > 0) n++; }
+  const undefinedText = await page.textContent("#gi-path-readout");
+  const m = /stopped after (\d+) steps?: the next step would land at \(([−\d.e]+), 0\.5\), where f is undefined\.$/.exec(undefinedText);
+  assert.ok(m, undefinedText);
+  assert.equal(+m[1], n);
+  assert.ok(Math.abs(+m[2].replace("−", "-") - x) < 1e-3 * Math.abs(x), `${m[2]} vs ${x}`);
+  // x² − y² descent from (1, 0.5), step 0.01: y grows by 2% a step and runs
+  // off; the readout says so rather than offering three possible reasons.
+  await setF(page, "#gi-f", "x^2 - y^2");
+  await setNumber(page, "#gi-step", 0.01);
+  await setNumber(page, "#gi-steps", 5000);
+  let y = 0.5, k = 0;
+  while (Math.abs(y + -0.01 * (-2 * y)) <= 1e12) { y += -0.01 * (-2 * y); k++; }
+  const far = await page.textContent("#gi-path-readout");
+  assert.match(far, new RegExp(`stopped after ${k.toLocaleString("en")} steps: the next step would take it beyond ±10¹² .* runs off without end\\.$`), far);
   assert.deepEqual(problems, []);
   await context.close();
 });

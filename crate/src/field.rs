@@ -108,6 +108,40 @@ pub fn norm(v: &[f64]) -> f64 {
     m * v.iter().map(|x| (x / m) * (x / m)).sum::<f64>().sqrt()
 }
 
+/// A gradient path stops this far from the origin: it is running off.
+pub const PATH_BOUND: f64 = 1e12;
+
+/// Why a gradient path ended (see [`Scalar::path_run`]), with the point
+/// where the next step would have landed when that is the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathEnd {
+    /// Every step was taken.
+    Done,
+    /// The last point has no gradient (a kink, a jump, an edge of the domain).
+    NoGradient,
+    /// The next step lands where f is undefined.
+    Undefined(Vec<f64>),
+    /// The next step lands where f is infinite.
+    Infinite(Vec<f64>),
+    /// The next step goes beyond [`PATH_BOUND`] from the origin.
+    Far(Vec<f64>),
+}
+
+impl PathEnd {
+    /// [code, point…] for the wasm boundary: 0 done, 1 no gradient,
+    /// 2 undefined, 3 infinite, 4 far.
+    pub fn code(&self) -> Vec<f64> {
+        let (c, p): (f64, &[f64]) = match self {
+            PathEnd::Done => (0.0, &[]),
+            PathEnd::NoGradient => (1.0, &[]),
+            PathEnd::Undefined(p) => (2.0, p),
+            PathEnd::Infinite(p) => (3.0, p),
+            PathEnd::Far(p) => (4.0, p),
+        };
+        std::iter::once(c).chain(p.iter().copied()).collect()
+    }
+}
+
 /// A real-valued function of several variables, with its exact gradient.
 #[derive(Clone, Debug)]
 pub struct Scalar {
@@ -476,6 +510,18 @@ impl Scalar {
         steps: usize,
         sign: f64,
     ) -> Result<Vec<f64>, Error> {
+        Ok(self.path_run(start, step, steps, sign)?.0)
+    }
+
+    /// Like [`Scalar::path`], and why the path ended: all its steps taken,
+    /// or where the next step would have gone wrong.
+    pub fn path_run(
+        &self,
+        start: &[f64],
+        step: f64,
+        steps: usize,
+        sign: f64,
+    ) -> Result<(Vec<f64>, PathEnd), Error> {
         check_point(start, &self.vars)?;
         if !(step.is_finite() && step > 0.0) || steps > 10_000 {
             return Err(Error::new(
@@ -486,8 +532,17 @@ impl Scalar {
         let mut out = Vec::with_capacity((steps + 1) * (p.len() + 1));
         for k in 0..=steps {
             let v = self.eval(&p)?;
-            if !v.is_finite() || p.iter().any(|c| !c.is_finite() || c.abs() > 1e12) {
-                break;
+            let end = if p.iter().any(|c| !c.is_finite() || c.abs() > PATH_BOUND) {
+                Some(PathEnd::Far as fn(Vec<f64>) -> PathEnd)
+            } else if v.is_nan() {
+                Some(PathEnd::Undefined as fn(Vec<f64>) -> PathEnd)
+            } else if v.is_infinite() {
+                Some(PathEnd::Infinite as fn(Vec<f64>) -> PathEnd)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                return Ok((out, end(p)));
             }
             out.extend_from_slice(&p);
             out.push(v);
@@ -496,13 +551,13 @@ impl Scalar {
             }
             let g = self.gradient(&p)?;
             if g.iter().any(|c| !c.is_finite()) {
-                break;
+                return Ok((out, PathEnd::NoGradient));
             }
             for (c, d) in p.iter_mut().zip(&g) {
                 *c += sign * step * d;
             }
         }
-        Ok(out)
+        Ok((out, PathEnd::Done))
     }
 
     /// ∇f as a typeset column of its partial derivatives.
@@ -975,6 +1030,47 @@ mod tests {
         let expected = g[1].atan2(g[0]).rem_euclid(std::f64::consts::TAU);
         assert!((angle - expected).abs() < 2e-3);
         assert!((m - norm(&g)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_path_says_why_it_ended() {
+        let f = |t: &str| Scalar::parse(t, Some(&["x".to_string(), "y".to_string()])).unwrap();
+        let (p, end) = f("x^2 + y^2").path_run(&[1.0, 0.5], 0.1, 50, -1.0).unwrap();
+        assert_eq!((p.len(), end), (51 * 3, PathEnd::Done));
+        // Descent on ln x: x ← x − 0.1/x reaches x < 0 after 5 steps.
+        let (p, end) = f("ln(x)").path_run(&[1.0, 0.5], 0.1, 40, -1.0).unwrap();
+        let mut x = 1.0f64;
+        let mut n = 0;
+        while x - 0.1 / x > 0.0 {
+            x -= 0.1 / x;
+            n += 1;
+        }
+        assert_eq!(p.len(), 3 * (n + 1));
+        let next = x - 0.1 / x;
+        assert!(
+            matches!(&end, PathEnd::Undefined(q) if (q[0] - next).abs() < 1e-12 && q[1] == 0.5),
+            "{end:?} vs {next}"
+        );
+        // 1/x ascent from the left walks onto the pole: infinite there.
+        let (_, end) = f("-1/x^2").path_run(&[-1.0, 0.0], 0.5, 10, -1.0).unwrap();
+        assert!(
+            matches!(
+                end,
+                PathEnd::Far(_) | PathEnd::Infinite(_) | PathEnd::Undefined(_)
+            ),
+            "{end:?}"
+        );
+        // x^2 - y^2 descent: y grows 2% a step until beyond 1e12.
+        let (p, end) = f("x^2 - y^2")
+            .path_run(&[1.0, 0.5], 0.01, 5000, -1.0)
+            .unwrap();
+        let k = p.len() / 3 - 1;
+        assert!((0.5 * 1.02f64.powi(k as i32)) <= 1e12 && 0.5 * 1.02f64.powi(k as i32 + 1) > 1e12);
+        assert!(matches!(end, PathEnd::Far(ref q) if q[1] > 1e12));
+        assert_eq!(end.code()[0], 4.0);
+        // abs(x) at its kink: no gradient.
+        let (_, end) = f("abs(x) + y").path_run(&[0.0, 0.5], 0.1, 5, 1.0).unwrap();
+        assert_eq!(end, PathEnd::NoGradient);
     }
 
     #[test]

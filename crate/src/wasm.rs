@@ -95,6 +95,8 @@ pub struct ScalarField {
     inner: Scalar,
     /// Output of `gridInto`, reused between calls and read by JS as a view.
     buf: Vec<f64>,
+    /// Why the last `path` ended (`pathEnd`).
+    path_end: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -108,6 +110,7 @@ impl ScalarField {
             .map(|inner| ScalarField {
                 inner,
                 buf: Vec::new(),
+                path_end: vec![0.0],
             })
             .map_err(js_err)
     }
@@ -153,6 +156,7 @@ impl ScalarField {
             .map(|inner| ScalarField {
                 inner,
                 buf: Vec::new(),
+                path_end: vec![0.0],
             })
             .map_err(js_err)
     }
@@ -351,20 +355,28 @@ impl ScalarField {
 
     /// Gradient ascent (`sign` 1) or descent (-1): x, y, … and f per point.
     pub fn path(
-        &self,
+        &mut self,
         start: &[f64],
         step: f64,
         steps: u32,
         sign: f64,
     ) -> Result<Vec<f64>, JsValue> {
-        self.inner
-            .path(
-                start,
-                step,
-                steps as usize,
-                if sign < 0.0 { -1.0 } else { 1.0 },
-            )
-            .map_err(js_err)
+        let sign = if sign < 0.0 { -1.0 } else { 1.0 };
+        let (points, end) = self
+            .inner
+            .path_run(start, step, steps as usize, sign)
+            .map_err(js_err)?;
+        self.path_end = end.code();
+        Ok(points)
+    }
+
+    /// Why the last `path` ended: [0] all steps taken, [1] no gradient at
+    /// its last point, or where the next step would have landed: [2, x, y,
+    /// …] f undefined there, [3, …] f infinite there, [4, …] a coordinate
+    /// beyond ±10¹² (the path runs off).
+    #[wasm_bindgen(js_name = pathEnd)]
+    pub fn path_end(&self) -> Vec<f64> {
+        self.path_end.clone()
     }
 
     /// The 3D view: [lo, hi, top x, top y, quad count, then per quad 8

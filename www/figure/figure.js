@@ -23,6 +23,8 @@ export function cssVar(name, fallback) {
 export function formatTick(v, step) {
   // Very large or tiny values: short scientific notation keeps the margins.
   const big = Math.max(Math.abs(v), Math.abs(step));
+  // (Zero among such ticks is "0", as matplotlib prints it, not 0.0e0.)
+  if (big >= 1e5 && v === 0) return "0";
   if (big >= 1e5 || (big < 1e-4 && v !== 0)) return v.toExponential(1).replace("-", "\u2212").replace("e+", "e");
   let decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
   // Steps like 0.25 need one digit more than their order of magnitude.

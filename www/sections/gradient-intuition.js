@@ -182,13 +182,18 @@ function setupIntuition() {
     anim = requestAnimationFrame(stepIn);
     const taken = fs.length - 1;
     const stepsText = (n) => `${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`;
+    // Why it stopped, as the core found it.
     let ended = "";
-    if (taken < steps) {
+    const end = f.pathEnd();
+    if (end[0] !== 0) {
       const last = [path[3 * taken], path[3 * taken + 1]];
-      const st = gradientState(f, last);
-      ended = st.kind === "ok" || st.kind === "zero"
-        ? ` It stopped after ${stepsText(taken)}: the next step would land where f is undefined or infinite, or beyond 10¹² from the origin.`
-        : ` It stopped after ${stepsText(taken)}, at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}): ${st.text[0].toLowerCase()}${st.text.slice(1)}`;
+      const next = `(${fmt(end[1], 4)}, ${fmt(end[2], 4)})`;
+      const why = end[0] === 1
+        ? (() => { const st = gradientState(f, last); return `at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}): ${st.text[0].toLowerCase()}${st.text.slice(1)}`; })()
+        : end[0] === 2 ? `: the next step would land at ${next}, where f is undefined.`
+          : end[0] === 3 ? `: the next step would land at ${next}, where f is infinite.`
+            : `: the next step would take it beyond ±10¹² (to ${next}), so it runs off without end.`;
+      ended = ` It stopped after ${stepsText(taken)}${end[0] === 1 ? ", " : ""}${why}`;
     }
     $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.${ended}`;
     pathFig.draw();
