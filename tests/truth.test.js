@@ -318,3 +318,20 @@ test("section 2's arrows keep equal aspect, so a radial field looks radial, at 1
     await context.close();
   }
 });
+
+test("a constant function: one colour described as one, no arrow or level curve claimed, a path that says it did not move", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=3&gi.path=ascent`);
+  const desc = await page.textContent("#gi-both-desc");
+  assert.match(desc, /f is 3 everywhere shown: one colour throughout\./);
+  assert.doesNotMatch(desc, /dark purple|red arrow|dashed curve|zero or undefined/);
+  assert.match(desc, /the gradient is zero here/);
+  assert.equal(await page.$eval("#gi-both", (c) => c.dataset.throughCurves), "0");
+  assert.match(await page.textContent("#gi-path-readout"), /^Ascent with step 0\.1: f stays at 3\. It did not move: the gradient is exactly zero at the start/);
+  // A descent that lands exactly on the bottom of x² + y² (step 0.5) stops there.
+  await setF(page, "#gi-f", "x^2 + y^2");
+  await page.selectOption("#gi-path", "descent");
+  await setNumber(page, "#gi-step", 0.5);
+  assert.match(await page.textContent("#gi-path-readout"), /f goes from 1\.25 to 0 in 1 step\. It stopped after 1 step at \(0, 0\), where the gradient is exactly zero/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

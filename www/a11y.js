@@ -6,7 +6,7 @@
 // here and in figure/describe.js, figure/keys.js and figure/audio.js.
 
 import { core } from "./core.js";
-import { $, figures, titleOf, plane, notifyPlane, arrowKeys } from "./page.js";
+import { $, figures, titleOf, plane, notifyPlane, arrowKeys, gradientState } from "./page.js";
 import { speak, announce, quiet, num, directionWords } from "./figure/describe.js";
 import { probe, homeKey, stepKeys } from "./figure/keys.js";
 import { listenControl } from "./figure/audio.js";
@@ -15,7 +15,9 @@ import { dot, clipText } from "./figure/layers.js";
 const byId = (id) => figures.find((f) => f.canvas.id === id);
 const fname = (f) => (f ? titleOf(f) || "the function" : "no function yet");
 const range = (d) => `x from ${num(d.xmin)} to ${num(d.xmax)} and y from ${num(d.ymin)} to ${num(d.ymax)}`;
-const colours = (fig) => (fig.vrange && Number.isFinite(fig.vrange.lo)
+const colours = (fig) => (fig.vrange && Number.isFinite(fig.vrange.lo) && !(fig.vrange.hi > fig.vrange.lo)
+  ? `f is ${num(fig.vrange.lo)} everywhere shown: one colour throughout.`
+  : fig.vrange && Number.isFinite(fig.vrange.lo)
   ? `Values from ${num(fig.vrange.lo)} (dark purple) to ${num(fig.vrange.hi)} (yellow).${fig.vrange.under || fig.vrange.over ? ` ${clipText(fig.vrange)}` : ""}`
   : "No values to colour here.");
 
@@ -25,8 +27,10 @@ function pointWords(f, p, what = "Selected point") {
   const v = f.eval(p);
   const g = f.gradient(p);
   const n = f.gradientNorm(p);
+  const st = gradientState(f, p, g, n);
+  if (st.kind !== "ok" && st.kind !== "zero") return `${what} (${num(p[0])}, ${num(p[1])}): f = ${num(v)}. ${st.text}`;
   const deg = core().directionDegrees(g[0], g[1]);
-  const dir = Number.isFinite(deg) ? `, ${directionWords(deg)}` : ", no direction (the gradient is zero or undefined here)";
+  const dir = Number.isFinite(deg) ? `, ${directionWords(deg)}` : ": the gradient is zero here, so it points nowhere";
   return `${what} (${num(p[0])}, ${num(p[1])}): f = ${num(v)}, gradient (${num(g[0])}, ${num(g[1])}), length ${num(n)}${dir}.`;
 }
 
@@ -199,7 +203,7 @@ const SETUP = {
     });
     speak(both, {
       label: () => `Heatmap of ${fname(plane.f)} with its gradient arrows${$("gi-contours").checked ? " and level curves" : ""}, ${range(both.domain)}`,
-      describe: () => `${colours(both)} ${pointWords(plane.f, plane.p)} The gradient at the point is the outlined red arrow; the dashed curve is the level curve through it.${$("gi-path").value !== "none" ? ` An orange path of gradient ${$("gi-path").value} starts there.` : ""} ${keysHint}`,
+      describe: () => `${colours(both)} ${pointWords(plane.f, plane.p)} ${both.canvas.dataset.arrowPx > 0 ? "The gradient at the point is the outlined red arrow." : "No arrow is drawn at the point."}${both.canvas.dataset.throughCurves > 0 ? " The dashed curve is the level curve through it." : ""}${$("gi-path").value !== "none" ? ` An orange path of gradient ${$("gi-path").value} starts there.` : ""} ${keysHint}`,
     });
     const surf = byId("gi-surf");
     surfaceView(surf, () => `3D surface of ${fname(plane.f)} for ${range(surf.domain)}, with the selected point and its gradient in the floor`,

@@ -125,11 +125,14 @@ pub enum PathEnd {
     Infinite(Vec<f64>),
     /// The next step goes beyond [`PATH_BOUND`] from the origin.
     Far(Vec<f64>),
+    /// The gradient is exactly zero at the last point: every further step
+    /// would stay there (a stationary point, or a flat f).
+    Stationary,
 }
 
 impl PathEnd {
     /// [code, point…] for the wasm boundary: 0 done, 1 no gradient,
-    /// 2 undefined, 3 infinite, 4 far.
+    /// 2 undefined, 3 infinite, 4 far, 5 stationary.
     pub fn code(&self) -> Vec<f64> {
         let (c, p): (f64, &[f64]) = match self {
             PathEnd::Done => (0.0, &[]),
@@ -137,6 +140,7 @@ impl PathEnd {
             PathEnd::Undefined(p) => (2.0, p),
             PathEnd::Infinite(p) => (3.0, p),
             PathEnd::Far(p) => (4.0, p),
+            PathEnd::Stationary => (5.0, &[]),
         };
         std::iter::once(c).chain(p.iter().copied()).collect()
     }
@@ -552,6 +556,9 @@ impl Scalar {
             let g = self.gradient(&p)?;
             if g.iter().any(|c| !c.is_finite()) {
                 return Ok((out, PathEnd::NoGradient));
+            }
+            if g.iter().all(|&c| c == 0.0) {
+                return Ok((out, PathEnd::Stationary));
             }
             for (c, d) in p.iter_mut().zip(&g) {
                 *c += sign * step * d;
@@ -1068,6 +1075,11 @@ mod tests {
         assert!((0.5 * 1.02f64.powi(k as i32)) <= 1e12 && 0.5 * 1.02f64.powi(k as i32 + 1) > 1e12);
         assert!(matches!(end, PathEnd::Far(ref q) if q[1] > 1e12));
         assert_eq!(end.code()[0], 4.0);
+        // A flat f, or a descent that lands exactly on the bottom, stops.
+        let (p, end) = f("3").path_run(&[1.0, 0.5], 0.1, 40, 1.0).unwrap();
+        assert_eq!((p.len(), end), (3, PathEnd::Stationary));
+        let (p, end) = f("x^2 + y^2").path_run(&[1.0, 0.5], 0.5, 40, -1.0).unwrap();
+        assert_eq!((&p[3..5], end), (&[0.0, 0.0][..], PathEnd::Stationary));
         // abs(x) at its kink: no gradient.
         let (_, end) = f("abs(x) + y").path_run(&[0.0, 0.5], 0.1, 5, 1.0).unwrap();
         assert_eq!(end, PathEnd::NoGradient);

@@ -373,7 +373,8 @@ impl ScalarField {
     /// Why the last `path` ended: [0] all steps taken, [1] no gradient at
     /// its last point, or where the next step would have landed: [2, x, y,
     /// …] f undefined there, [3, …] f infinite there, [4, …] a coordinate
-    /// beyond ±10¹² (the path runs off).
+    /// beyond ±10¹² (the path runs off), [5] the gradient is exactly zero
+    /// at its last point (it would stay there).
     #[wasm_bindgen(js_name = pathEnd)]
     pub fn path_end(&self) -> Vec<f64> {
         self.path_end.clone()

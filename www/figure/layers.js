@@ -276,6 +276,7 @@ export function dot(ctx, fig, x, y, { fill = "#d62728", r = 6 } = {}) {
  */
 export function contourLayer(get) {
   return (ctx, fig) => {
+    fig.canvas.dataset.throughCurves = 0;
     const c = get(fig);
     if (!c) return;
     ctx.save();

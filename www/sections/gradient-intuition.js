@@ -192,10 +192,14 @@ function setupIntuition() {
         ? (() => { const st = gradientState(f, last); return `at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}): ${st.text[0].toLowerCase()}${st.text.slice(1)}`; })()
         : end[0] === 2 ? `: the next step would land at ${next}, where f is undefined.`
           : end[0] === 3 ? `: the next step would land at ${next}, where f is infinite.`
-            : `: the next step would take it beyond ±10¹² (to ${next}), so it runs off without end.`;
-      ended = ` It stopped after ${stepsText(taken)}${end[0] === 1 ? ", " : ""}${why}`;
+            : end[0] === 4 ? `: the next step would take it beyond ±10¹² (to ${next}), so it runs off without end.`
+              : ` at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}), where the gradient is exactly zero: no direction leads ${mode === "ascent" ? "up" : "down"}, so every further step would stay put.`;
+      ended = taken === 0 && end[0] === 5
+        ? ` It did not move: the gradient is exactly zero at the start, so no direction leads ${mode === "ascent" ? "up" : "down"}.`
+        : ` It stopped after ${stepsText(taken)}${end[0] === 1 ? ", " : ""}${why}`;
     }
-    $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.${ended}`;
+    const moved = taken > 0 ? `f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.` : `f stays at ${fmt(fs[0])}.`;
+    $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: ${moved}${ended}`;
     pathFig.draw();
   };
   for (const id of ["gi-path", "gi-step", "gi-steps"]) $(id).addEventListener("input", () => { updatePath(); both.draw(); });
