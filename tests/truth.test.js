@@ -335,3 +335,27 @@ test("a constant function: one colour described as one, no arrow or level curve 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a point next to a pole never hangs the 3D view: by link, by keys and by typing", { timeout: 120_000 }, async () => {
+  // Each of these froze the tab for seconds or for good (a dashed drop line
+  // billions of pixels long); now each draws at once.
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=tan(x*y)&gi.p=1,1.5707963267948966`);
+  assert.ok(+(await page.$eval("#gi-surf", (c) => c.dataset.drawMs)) < 2000);
+  await setF(page, "#gi-f", "1/x + y");
+  await page.fill("#gi-xmin", "-1");
+  await page.dispatchEvent("#gi-xmin", "input");
+  await page.fill("#gi-ymin", "-1");
+  await page.dispatchEvent("#gi-ymin", "input");
+  await page.fill("#sa-x", "0.12");
+  await page.dispatchEvent("#sa-x", "input");
+  await page.focus("#gi-both");
+  for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowLeft");
+  await page.fill("#sa-x", "3e-5");
+  await page.dispatchEvent("#sa-x", "input");
+  // The page still answers, and the 3D view drew the last point quickly.
+  const ms = await page.$eval("#gi-surf", (c) => +c.dataset.drawMs);
+  assert.ok(ms < 2000, `${ms} ms`);
+  assert.match(await page.textContent("#gi-readout"), /^At \(3e-05|^At \(0\.00003/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

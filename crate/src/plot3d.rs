@@ -205,6 +205,33 @@ fn clip(poly: &[[f64; 3]], k: usize, value: f64, below: bool) -> Vec<[f64; 3]> {
     out
 }
 
+/// The part of segment a–b (data coordinates) with zlo ≤ z ≤ zhi.
+fn clip_z(a: [f64; 3], b: [f64; 3], zlo: f64, zhi: f64) -> Option<([f64; 3], [f64; 3])> {
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let dz = b[2] - a[2];
+    for (bound, below) in [(zlo, false), (zhi, true)] {
+        if dz == 0.0 {
+            let inside = if below { a[2] <= bound } else { a[2] >= bound };
+            if !inside {
+                return None;
+            }
+            continue;
+        }
+        let t = (bound - a[2]) / dz;
+        // Entering or leaving through this bound.
+        if (dz > 0.0) == below {
+            t1 = t1.min(t);
+        } else {
+            t0 = t0.max(t);
+        }
+    }
+    if !(t0 <= t1) {
+        return None;
+    }
+    let at = |t: f64| [0, 1, 2].map(|c| a[c] + t * (b[c] - a[c]));
+    Some((at(t0), at(t1)))
+}
+
 /// A map colour darkened by `rel` (at most 1: never lightened, so no
 /// colour on the surface is paler than its value's colour on the bar).
 fn shade(c: [u8; 3], rel: f64) -> [u8; 4] {
@@ -595,24 +622,34 @@ impl Plot3d {
                     width,
                     dashed,
                 } => {
-                    let s: Vec<[f64; 3]> = pts
+                    let fin: Vec<[f64; 3]> = pts
                         .iter()
+                        .copied()
                         .filter(|p| p.iter().all(|v| v.is_finite()))
-                        .map(|&p| {
-                            let mut q = self.screen_of(p);
-                            q[2] += lift(*width);
-                            q
-                        })
                         .collect();
                     let (on, off) = (6.0 * dpr, 4.0 * dpr);
                     let mut run = 0.0;
-                    for pair in s.windows(2) {
-                        let (a, b) = (pair[0], pair[1]);
+                    for pair in fin.windows(2) {
+                        // Only the part inside the box's z range is drawn: a
+                        // drop line from a point near a pole would otherwise
+                        // run billions of pixels (and dashes) off the canvas.
+                        let Some((a, b)) = clip_z(pair[0], pair[1], self.zlo, self.zhi) else {
+                            continue;
+                        };
+                        let screen = |p: [f64; 3]| {
+                            let mut q = self.screen_of(p);
+                            q[2] += lift(*width);
+                            q
+                        };
+                        let (a, b) = (screen(a), screen(b));
                         if !*dashed {
                             self.target.segment(a, b, width * dpr, *rgba, Depth::Write);
                             continue;
                         }
                         let len = (b[0] - a[0]).hypot(b[1] - a[1]);
+                        if !(len < 16.0 * (self.target.w + self.target.h) as f64) {
+                            continue;
+                        }
                         let mut t = 0.0;
                         while t < len {
                             let phase = run % (on + off);
@@ -633,7 +670,8 @@ impl Plot3d {
                     }
                 }
                 Overlay::Point { at, rgba, r } => {
-                    if at.iter().all(|v| v.is_finite()) {
+                    // A point beyond the z range (near a pole) is off the plot.
+                    if at.iter().all(|v| v.is_finite()) && at[2] >= self.zlo && at[2] <= self.zhi {
                         let mut s = self.screen_of(*at);
                         s[2] += lift(2.0 * r);
                         self.target
@@ -1011,6 +1049,39 @@ mod tests {
         assert!(
             picked.0.is_nan() || f(f64::from(picked.0), f64::from(picked.1)) <= 4.0 * 1.05,
             "{picked:?}"
+        );
+    }
+
+    #[test]
+    fn lines_and_points_far_outside_the_box_are_clipped_not_dashed_forever() {
+        let n = 21;
+        let mut p = plot(bowl(n), n, [-3.0, 3.0, -3.0, 3.0]);
+        // A drop line from f = 1e15 (a point near a pole) to the floor.
+        p.overlays.push(Overlay::Line {
+            pts: vec![[2.9, -2.9, 1e15], [2.9, -2.9, p.zlo]],
+            rgba: [255, 0, 0, 255],
+            width: 1.5,
+            dashed: true,
+        });
+        p.overlays.push(Overlay::Point {
+            at: [2.9, -2.9, 1e15],
+            rgba: [255, 0, 0, 255],
+            r: 5.0,
+        });
+        p.render();
+        // The visible part is drawn: red pixels on the drop line in the box.
+        let red = (0..p.target.w * p.target.h)
+            .filter(|&k| p.target.rgba[4 * k] > 200 && p.target.rgba[4 * k + 1] < 60)
+            .count();
+        assert!(red > 20, "{red}");
+        assert_eq!(
+            clip_z([0.0, 0.0, 5.0], [0.0, 0.0, 20.0], 0.0, 10.0),
+            Some(([0.0, 0.0, 5.0], [0.0, 0.0, 10.0]))
+        );
+        assert_eq!(clip_z([0.0, 0.0, 11.0], [1.0, 0.0, 20.0], 0.0, 10.0), None);
+        assert_eq!(
+            clip_z([0.0, 0.0, 20.0], [0.0, 0.0, -10.0], 0.0, 10.0),
+            Some(([0.0, 0.0, 10.0], [0.0, 0.0, 0.0]))
         );
     }
 
