@@ -359,3 +359,32 @@ test("a point next to a pole never hangs the 3D view: by link, by keys and by ty
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("sections 3 and 4 with a constant or at a pole: no stale results, no slope read off an infinity", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?pd.f=3&gr.f=3`);
+  // "3" is f(x, y, z) = 3 at the same point: every partial is 0.
+  assert.equal(await page.textContent("#pd-value"), "0 at (1, 2, 3)");
+  assert.equal(await page.$eval("#pd-var", (s) => s.value), "x");
+  assert.equal(await page.textContent("#gr-val-grad"), "[0, 0, 0]");
+  assert.equal(await page.textContent("#gr-at"), "(1, 2, 3)");
+  await page.fill("#pd-answer", "0");
+  await page.click("#pd-answer-check");
+  assert.match(await page.textContent("#pd-answer-feedback"), /^Right/i);
+  // At a pole: no slope is printed, and the reason is given.
+  await setF(page, "#pd-f", "1/x + y");
+  await page.fill("#pd-p-x", "0");
+  await page.dispatchEvent("#pd-p-x", "input");
+  assert.match(await page.textContent("#pd-value"), /^none at \(0, 2\): f is \+∞ here in floating point: it has no finite value/);
+  assert.match(await page.textContent("#pd-canvas-desc"), /there is no tangent: f is \+∞/);
+  await setF(page, "#gr-f", "ln(x) + y");
+  await page.fill("#gr-p-x", "0");
+  await page.dispatchEvent("#gr-p-x", "input");
+  assert.match(await page.textContent("#gr-why"), /^f is −∞ here in floating point/);
+  // A one-variable f: the description has no empty "held fixed" clause.
+  await setF(page, "#pd-f", "1/x");
+  await page.fill("#pd-p-x", "1");
+  await page.dispatchEvent("#pd-p-x", "input");
+  assert.match(await page.textContent("#pd-canvas-desc"), /runs from −2 to 4\. The point is at x = 1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -143,7 +143,13 @@ const SETUP = {
       describe: () => {
         const s = fig.trace();
         if (!s?.here) return "";
-        return `The curve is f as ${name()} runs from ${num(fig.domain.xmin)} to ${num(fig.domain.xmax)}, ${text("pd-fixed")}. The point is at ${name()} = ${num(s.here[0])}, f = ${num(s.here[1])}; the dashed red tangent there has slope ∂f/∂${name()} = ${text("pd-value")}. Arrow keys move the point, Shift for fine steps, Home puts it back.`;
+        const fixed = text("pd-fixed");
+        const value = text("pd-value");
+        // Where the slope does not exist, no tangent is drawn: say why instead.
+        const tangent = value.startsWith("none")
+          ? `there is no tangent: ${value.replace(/^none at \([^)]*\):\s*/, "").replace(/^./, (c) => c.toLowerCase())}`
+          : `the dashed red tangent there has slope ∂f/∂${name()} = ${value}`;
+        return `The curve is f as ${name()} runs from ${num(fig.domain.xmin)} to ${num(fig.domain.xmax)}${fixed ? `, ${fixed}` : ""}. The point is at ${name()} = ${num(s.here[0])}, f = ${num(s.here[1])}; ${tangent}${/[.]$/.test(tangent) ? "" : "."} Arrow keys move the point, Shift for fine steps, Home puts it back.`;
       },
     });
     fig.canvas.addEventListener("keydown", (e) => (e.key?.startsWith("Arrow") || e.key === "Home") && announce(`${name()} = ${num(fig.trace()?.here?.[0])}, ∂f/∂${name()} = ${text("pd-value")}`));

@@ -4,7 +4,7 @@
 // this module and never each other.
 
 import { core } from "./core.js";
-import { full, fmt, showError } from "./ui.js";
+import { full, fmt, showError, release } from "./ui.js";
 import { inputField, problem } from "./state.js";
 
 export const exprField = (key, el, box) => inputField(key, el, { ok: () => box.textContent === "" });
@@ -178,6 +178,9 @@ export function angleText(dx, dy) {
 export function gradientState(f, p, g = f.gradient(p), n = f.gradientNorm(p)) {
   const v = f.eval(p);
   if (Number.isNaN(v)) return { kind: "undefined", text: "f is undefined here, so there is no gradient." };
+  // 1/0 is ∞ in floating point (numpy prints inf), but f has no value at a
+  // pole, so nothing about its slope can be read there.
+  if (!Number.isFinite(v)) return { kind: "pole", text: `f is ${v > 0 ? "+∞" : "−∞"} here in floating point: it has no finite value at this point, so there is no gradient.` };
   if (Array.from(g).some(Number.isNaN)) {
     let why = "";
     try {
@@ -190,4 +193,23 @@ export function gradientState(f, p, g = f.gradient(p), n = f.gradientNorm(p)) {
   if (Array.from(g).some((c) => !Number.isFinite(c))) return { kind: "infinite", text: "The gradient is infinite here: f is vertical in some direction." };
   if (n === 0) return { kind: "zero", text: "∇f = 0 here: no direction increases f to first order (a peak, a pit, a saddle or a flat spot)." };
   return { kind: "ok", text: "" };
+}
+
+/**
+ * f from `text` with the variables it names; a constant names none, so it
+ * keeps the variables of the function it replaces (`previous`), or x, y, z:
+ * "3" in section 3 or 4 is f(x, y, z) = 3, with the same point and ∇f = 0,
+ * not a function of nothing.
+ */
+export function fieldKeepingVariables(text, previous) {
+  const f = new (core().ScalarField)(text);
+  if (f.variables().length) return f;
+  release(f);
+  let vars = [];
+  try {
+    vars = previous?.variables() ?? [];
+  } catch {
+    // A function from a replaced core instance.
+  }
+  return new (core().ScalarField)(text, vars.length ? vars : ["x", "y", "z"]);
 }

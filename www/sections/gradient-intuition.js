@@ -161,7 +161,8 @@ function setupIntuition() {
     if (!fs.length) {
       path = null;
       pathCurve = null;
-      $("gi-path-readout").textContent = "No path: f is undefined at the selected point.";
+      const v = f.eval(plane.p);
+      $("gi-path-readout").textContent = `No path: ${Number.isNaN(v) ? "f is undefined" : `f is ${v > 0 ? "+∞" : "−∞"} (a pole)`} at the selected point.`;
       pathFig.draw();
       return;
     }

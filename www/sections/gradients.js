@@ -4,7 +4,7 @@
 import { core } from "../core.js";
 import { register } from "../state.js";
 import { exprInput, fmt, full, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField, titleOf, gradientState } from "../page.js";
+import { $, exprField, titleOf, gradientState, fieldKeepingVariables } from "../page.js";
 import { practiceBox } from "../quiz.js";
 
 function setupGradients() {
@@ -51,7 +51,7 @@ function setupGradients() {
     $("gr-at").textContent = `(${p.map((v) => fmt(v, 6)).join(", ")})`;
     // Where the gradient does not exist the table's NaNs get a reason.
     const st = gradientState(f, p, g);
-    $("gr-why").textContent = st.kind === "undefined" || st.kind === "nondiff" ? st.text : "";
+    $("gr-why").textContent = st.kind === "ok" || st.kind === "zero" ? "" : st.text;
   };
   // Practice: the whole gradient, typed before looking at the column.
   const resetPractice = practiceBox({
@@ -63,7 +63,7 @@ function setupGradients() {
     check: (text) => f.checkGradient(text, point.point() ?? []),
   });
   let asked = "";
-  exprInput($("gr-f"), $("gr-f-err"), (t) => new (core().ScalarField)(t), (g) => {
+  exprInput($("gr-f"), $("gr-f-err"), (t) => fieldKeepingVariables(t, f), (g) => {
     f = g;
     if (titleOf(g) !== asked) resetPractice();
     asked = titleOf(g);

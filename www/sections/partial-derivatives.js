@@ -5,7 +5,7 @@
 import { core, onRestart } from "../core.js";
 import { register, inputField } from "../state.js";
 import { exprInput, fmt, setMath, pointInputs, release } from "../ui.js";
-import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf, gradientState } from "../page.js";
+import { $, exprField, XY, HIGHLIGHT, figures, arrowKeys, pointerSelect, titleOf, gradientState, fieldKeepingVariables } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
 import { curveLayer, dot, showNotice, extendOf } from "../figure/layers.js";
 import { practiceBox } from "../quiz.js";
@@ -40,7 +40,8 @@ function setupPartials() {
     const slope = part.eval(p);
     const fp = f.eval(p);
     // Where ∂f/∂(variable) does not exist, say why instead of printing NaN.
-    const why = Number.isNaN(slope) ? gradientState(f, p).text : "";
+    // (An infinite slope is no slope either: a pole, or f vertical there.)
+    const why = !Number.isFinite(slope) || !Number.isFinite(fp) ? gradientState(f, p).text || "the slope is not a finite number here." : "";
     value.textContent = `${why ? "none" : fmt(slope, 10)} at (${p.map((v) => fmt(v, 6)).join(", ")})${why ? `: ${why}` : ""}`;
     release(part);
     const others = vars.filter((v) => v !== name).map((v) => `${v} = ${fmt(p[vars.indexOf(v)], 6)}`);
@@ -96,7 +97,7 @@ function setupPartials() {
     $("pd-answer-lhs").textContent = `∂f/∂${sel.value}`;
   };
   sel.addEventListener("change", newQuestion);
-  exprInput($("pd-f"), $("pd-f-err"), (t) => new (core().ScalarField)(t), (g) => {
+  exprInput($("pd-f"), $("pd-f-err"), (t) => fieldKeepingVariables(t, f), (g) => {
     f = g;
     const vars = g.variables();
     point.setVariables(vars);
