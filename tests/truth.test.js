@@ -388,3 +388,27 @@ test("sections 3 and 4 with a constant or at a pole: no stale results, no slope 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("4.2 at a kink draws the one-sided rates it describes: |x| + y peaks at 45° and 135°, a cone rises at 1 every way", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=abs(x)%2By&gi.p=0,1&gi.xmin=-2&gi.ymin=-2`);
+  const sa = await page.textContent("#sa-readout");
+  assert.match(sa, /Not differentiable here: abs/);
+  // |cos θ| + sin θ is largest, √2, at 45° and 135° (by hand).
+  assert.match(sa, /The largest, 1\.41421, is at 45° and 135°\./);
+  assert.doesNotMatch(sa, /what the formula would give/);
+  // The curve is really drawn: the accent blue across the plot.
+  const blue = await count(page, "#sa-canvas", "b > 140 && r < 60");
+  assert.ok(blue > 300, `${blue} curve pixels`);
+  // The cone at its tip.
+  await setF(page, "#gi-f", "sqrt(x^2 + y^2)");
+  await page.fill("#sa-x", "0");
+  await page.dispatchEvent("#sa-x", "input");
+  await page.fill("#sa-y", "0");
+  await page.dispatchEvent("#sa-y", "input");
+  assert.match(await page.textContent("#sa-readout"), /The rate is 1 in every direction\./);
+  // A pole: no curve, and it says so.
+  await setF(page, "#gi-f", "1/(x^2 + y^2)");
+  assert.match(await page.textContent("#sa-readout"), /no finite value.*no curve to draw/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -503,6 +503,44 @@ impl Scalar {
             .collect())
     }
 
+    /// The one-sided rate of change lim h→0⁺ (f(p + h v) − f(p))/h in each
+    /// direction v = (cos θ, sin θ), θ = 2πk/n. Where ∇f exists this is
+    /// ∇f · v; at a kink it still exists (|cos θ| + sin θ for |x| + y at
+    /// (0, 1)) but is no longer ∇f · v for any vector, which is exactly why
+    /// the gradient does not exist there.
+    ///
+    /// Each rate is the slope of f just beside p along v (∇f at p + εv,
+    /// dotted with v: exact for a function smooth on each side of its kink).
+    /// Where the ray itself runs along a kink, a difference quotient with
+    /// one Richardson step is used. NaN where f is undefined beside p.
+    pub fn one_sided_sweep(&self, point: &[f64], n: usize) -> Result<Vec<f64>, Error> {
+        check_two(&self.vars)?;
+        check_point(point, &self.vars)?;
+        if !(2..=100_000).contains(&n) {
+            return Err(Error::new("A sweep needs 2 to 100,000 directions."));
+        }
+        let f0 = self.eval(point)?;
+        let scale = 1.0 + point[0].abs().max(point[1].abs());
+        let eps = 1e-9 * scale;
+        let mut out = Vec::with_capacity(n);
+        for k in 0..n {
+            let t = std::f64::consts::TAU * k as f64 / n as f64;
+            let (c, s) = (t.cos(), t.sin());
+            let beside = [point[0] + eps * c, point[1] + eps * s];
+            let g = self.gradient(&beside)?;
+            let mut rate = g[0] * c + g[1] * s;
+            if !rate.is_finite() && f0.is_finite() {
+                let q = |h: f64| -> Result<f64, Error> {
+                    Ok((self.eval(&[point[0] + h * c, point[1] + h * s])? - f0) / h)
+                };
+                let h = 1e-6 * scale;
+                rate = 2.0 * q(h / 2.0)? - q(h)?;
+            }
+            out.push(rate);
+        }
+        Ok(out)
+    }
+
     /// Gradient ascent (`sign` = 1) or descent (-1) from `start` with a fixed
     /// step, as in training: x ← x ± step·∇f(x). Returns x, y, f per visited
     /// point; stops early where f or ∇f is not finite or the path leaves any
@@ -1037,6 +1075,35 @@ mod tests {
         let expected = g[1].atan2(g[0]).rem_euclid(std::f64::consts::TAU);
         assert!((angle - expected).abs() < 2e-3);
         assert!((m - norm(&g)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn one_sided_rates_exist_at_kinks_and_match_the_gradient_elsewhere() {
+        let f = |t: &str| Scalar::parse(t, Some(&["x".to_string(), "y".to_string()])).unwrap();
+        let n = 360;
+        let angle = |k: usize| std::f64::consts::TAU * k as f64 / n as f64;
+        // |x| + y at (0, 1): |cos θ| + sin θ.
+        let r = f("abs(x) + y").one_sided_sweep(&[0.0, 1.0], n).unwrap();
+        for (k, &v) in r.iter().enumerate() {
+            let want = angle(k).cos().abs() + angle(k).sin();
+            assert!((v - want).abs() < 1e-6, "{k}: {v} vs {want}");
+        }
+        // The cone: 1 in every direction.
+        let r = f("sqrt(x^2 + y^2)")
+            .one_sided_sweep(&[0.0, 0.0], n)
+            .unwrap();
+        assert!(r.iter().all(|&v| (v - 1.0).abs() < 1e-6), "{r:?}");
+        // max(x, y) at (1, 1): max(cos θ, sin θ), also along the tie line.
+        let r = f("max(x, y)").one_sided_sweep(&[1.0, 1.0], n).unwrap();
+        for (k, &v) in r.iter().enumerate() {
+            let want = angle(k).cos().max(angle(k).sin());
+            assert!((v - want).abs() < 1e-6, "{k}: {v} vs {want}");
+        }
+        // Where ∇f exists: the same as ∇f · v.
+        let g = f("sin(x*y)");
+        let a = g.one_sided_sweep(&[1.0, 0.5], n).unwrap();
+        let b = g.directional_sweep(&[1.0, 0.5], n).unwrap();
+        assert!(a.iter().zip(&b).all(|(p, q)| (p - q).abs() < 1e-8));
     }
 
     #[test]

@@ -305,6 +305,15 @@ impl ScalarField {
             .map_err(js_err)
     }
 
+    /// The one-sided rate of change in each direction θ = 2πk/n: ∇f·v where
+    /// the gradient exists, and the true rates at a kink, where it does not.
+    #[wasm_bindgen(js_name = oneSidedSweep)]
+    pub fn one_sided_sweep(&self, point: &[f64], n: u32) -> Result<Vec<f64>, JsValue> {
+        self.inner
+            .one_sided_sweep(point, n as usize)
+            .map_err(js_err)
+    }
+
     /// Level curves of a two-variable f sampled on an nx × ny grid:
     /// `[level index, x0, y0, x1, y1]` per segment.
     #[allow(clippy::too_many_arguments)]

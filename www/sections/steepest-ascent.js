@@ -50,23 +50,42 @@ function setupSteepest() {
     if (document.activeElement !== py) py.value = String(Number(p[1].toPrecision(6)));
     const g = f.gradient(p);
     const n = f.gradientNorm(p);
-    const vals = f.directionalSweep(p, N);
+    const st = gradientState(f, p, g, n);
+    // At a kink the gradient is missing but every one-sided rate exists:
+    // the core computes them, and the curve shows them.
+    const kink = st.kind === "nondiff";
+    const vals = kink ? f.oneSidedSweep(p, N) : f.directionalSweep(p, N);
     const xs = Array.from({ length: N + 1 }, (_, k) => (360 * k) / N);
     const ys = [...vals, vals[0]];
     const ok = Number.isFinite(n) && n > 0;
-    const deg = ok ? (((Math.atan2(g[1], g[0]) * 180) / Math.PI) % 360 + 360) % 360 : NaN;
-    sweep = { xs, ys, max: ok ? [deg, n] : null };
-    const lim = Number.isFinite(n) && n > 0 ? n * 1.15 : 1;
+    let deg = ok ? (((Math.atan2(g[1], g[0]) * 180) / Math.PI) % 360 + 360) % 360 : NaN;
+    let top = n;
+    let peaks = "";
+    if (kink) {
+      // The largest one-sided rate, read off the curve that is drawn: every
+      // angle where it is reached (|x| + y peaks at 45° and 135°; a cone
+      // rises at the same rate every way).
+      const fin = Array.from(vals).filter(Number.isFinite);
+      top = Math.max(...fin);
+      const flat = top - Math.min(...fin) <= 1e-9 * Math.max(1, Math.abs(top));
+      const at = xs.slice(0, N).filter((_, k) => vals[k] >= top - 1e-9 * Math.max(1, Math.abs(top)) && !(vals[(k + N - 1) % N] >= top - 1e-9 * Math.max(1, Math.abs(top))));
+      deg = at[0] ?? NaN;
+      peaks = flat ? `The rate is ${fmt(top)} in every direction.` : `The largest, ${fmt(top)}, is at ${at.slice(0, 4).map((d) => `${fmt(d, 5)}°`).join(" and ")}.`;
+    }
+    const peak = Number.isFinite(top) && (ok || kink);
+    sweep = { xs, ys, max: peak ? [deg, top] : null };
+    const span = kink ? Math.max(...vals.map(Math.abs).filter(Number.isFinite), 0) : n;
+    const lim = Number.isFinite(span) && span > 0 ? span * 1.15 : 1;
     fig.setDomain(0, 360, -lim, lim);
     fig.canvas.dataset.maxAngle = deg;
     fig.canvas.dataset.gradNorm = n;
-    const st = gradientState(f, p, g, n);
     const sayings = {
       ok: `∇f = (${fmt(g[0])}, ${fmt(g[1])}). The largest rate, ${fmt(n)} = |∇f|, is at ${fmt(deg, 5)}° (counter-clockwise from +x), the direction of ∇f; the smallest, −${fmt(n)}, is opposite, and the rate is 0 at right angles to it.`,
       zero: "∇f = (0, 0) here, so the rate of change is 0 in every direction: to first order no way is uphill.",
       infinite: `${st.text} No finite rate describes every direction, so there is no curve to draw.`,
       undefined: `${st.text} With no gradient, no single formula ∇f · v gives the rate of change in every direction.`,
-      nondiff: `${st.text} With no gradient, no single formula ∇f · v gives the rate of change in every direction; the curve shows what the formula would give where it is defined.`,
+      nondiff: `${st.text} Still, f changes at a definite rate in each direction (one-sided, as you leave the point): that is the curve. It is not a sine wave, as every ∇f · v is, so no single vector gives these rates. ${peaks}`,
+      pole: `${st.text} No finite rate describes any direction, so there is no curve to draw.`,
     };
     $("sa-readout").textContent = sayings[st.kind];
     fig.draw();
