@@ -412,3 +412,37 @@ test("4.2 at a kink draws the one-sided rates it describes: |x| + y peaks at 45�
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("notes that keep 4.1 honest: arrows too coarse for f, unequal axis scales, an ascent that went down; a domain too wide for doubles is refused", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=sin(30*x*y)`);
+  for (const id of ["#gi-quiver-arrows", "#gi-both-arrows"]) assert.match(await page.textContent(id), /15 × 15 grid, too coarse/);
+  await setF(page, "#gi-f", "sin(x*y)");
+  assert.ok(await page.$eval("#gi-quiver-arrows", (n) => n.hidden));
+  // [0, 1] × [0, 100] cannot be drawn to scale: the note says by how much,
+  // computed here from the plot's own size.
+  await page.fill("#gi-ymax", "100");
+  await page.dispatchEvent("#gi-ymax", "input");
+  await page.fill("#gi-xmax", "1");
+  await page.dispatchEvent("#gi-xmax", "input");
+  const d = await page.$eval("#gi-both", (c) => ({ ...c.dataset }));
+  const stretch = (+d.plotWidth / 1) / (+d.plotHeight / 100);
+  const note = await page.textContent("#gi-both-scale");
+  assert.match(note, new RegExp(`a unit of x is drawn ${Number(stretch.toPrecision(3))} times as long as a unit of y`));
+  // Ascent across the pole of 1/(x² + y²): f ends lower, and the readout says why.
+  await page.fill("#gi-xmin", "-1"); await page.dispatchEvent("#gi-xmin", "input");
+  await page.fill("#gi-ymin", "-1"); await page.dispatchEvent("#gi-ymin", "input");
+  await page.fill("#gi-ymax", "1"); await page.dispatchEvent("#gi-ymax", "input");
+  assert.ok(await page.$eval("#gi-both-scale", (n) => n.hidden), "square again");
+  await setF(page, "#gi-f", "1/(x^2 + y^2)");
+  await page.fill("#sa-x", "0.3"); await page.dispatchEvent("#sa-x", "input");
+  await page.fill("#sa-y", "0.4"); await page.dispatchEvent("#sa-y", "input");
+  await page.selectOption("#gi-path", "ascent");
+  await setNumber(page, "#gi-step", 0.01);
+  assert.match(await page.textContent("#gi-path-readout"), /f ended lower than it started: one step went down, because the step overshoots/);
+  // −1e308 to 1e308 has no finite width: refused beside the inputs.
+  await page.fill("#heat-xmin", "-1e308"); await page.dispatchEvent("#heat-xmin", "input");
+  await page.fill("#heat-xmax", "1e308"); await page.dispatchEvent("#heat-xmax", "input");
+  assert.match(await page.textContent("#heat-domain-err"), /too far from .*narrower than about 1\.8e308/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -205,7 +205,7 @@ const SETUP = {
     });
     speak(quiv, {
       label: () => `Gradient arrows of ${fname(plane.f)} on a 15 by 15 grid, ${range(quiv.domain)}`,
-      describe: () => `Arrows point uphill and are longest where f changes fastest. ${pointWords(plane.f, plane.p)} ${keysHint}`,
+      describe: () => `Arrows point uphill and are longest where f changes fastest.${text("gi-quiver-arrows") ? ` ${text("gi-quiver-arrows")}` : ""} ${pointWords(plane.f, plane.p)} ${keysHint}`,
     });
     speak(both, {
       label: () => `Heatmap of ${fname(plane.f)} with its gradient arrows${$("gi-contours").checked ? " and level curves" : ""}, ${range(both.domain)}`,

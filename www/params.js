@@ -30,7 +30,9 @@ const order = (key, side, other) => (v, all, ctx) => {
   const bad = number(key)(v, all, ctx);
   if (bad || !Number.isFinite(num(all[other]))) return bad;
   const ok = side === "less" ? num(v) < num(all[other]) : num(v) > num(all[other]);
-  return ok ? "" : `${nm(ctx, key)} must be ${side} than ${nm(ctx, other)}`;
+  if (!ok) return `${nm(ctx, key)} must be ${side} than ${nm(ctx, other)}`;
+  // A span past the largest double (−1e308 to 1e308) has no width to draw.
+  return Number.isFinite(num(v) - num(all[other])) ? "" : `${nm(ctx, key)} is too far from ${nm(ctx, other)}: the range must be narrower than about 1.8e308`;
 };
 const oneOf = (key, values, words) => (v, all, ctx) => (values.includes(v) ? "" : `${nm(ctx, key)} must be ${words}`);
 const list = (names) => names.join(", ");

@@ -79,7 +79,7 @@ export function showNotice(canvas, on, text, kind = "notice") {
   if (!n) {
     n = document.createElement("p");
     n.id = `${canvas.id}-${kind}`;
-    n.className = kind === "notice" ? "figure-notice" : "figure-notice figure-note";
+    n.className = kind === "clip" ? "figure-notice figure-note" : "figure-notice";
     n.setAttribute("role", "status");
     // The clip note goes right under the canvas, the alias notice after it.
     canvas.insertAdjacentElement("afterend", n);

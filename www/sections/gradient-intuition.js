@@ -7,7 +7,7 @@ import { register, inputField } from "../state.js";
 import { exprInput, fmt } from "../ui.js";
 import { $, exprField, domainInputs, checkedInputs, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
-import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot } from "../figure/layers.js";
+import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot, showNotice } from "../figure/layers.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
 function setupIntuition() {
@@ -46,6 +46,12 @@ function setupIntuition() {
   let anim = 0;
   both.layers.push(pathLayer(() => path && path.subarray(0, 3 * shown)));
   both.layers.push((ctx, fig) => {
+    // A domain too long and thin to draw square gets unequal scales; then
+    // the right angle between gradient and level curve looks slanted.
+    const { xmin, xmax, ymin, ymax } = fig.domain;
+    const stretch = (fig.plot.w / (xmax - xmin)) / (fig.plot.h / (ymax - ymin));
+    const unequal = Math.abs(Math.log(stretch)) > 0.02;
+    showNotice(fig.canvas, unequal, `Here a unit of ${stretch > 1 ? "x" : "y"} is drawn ${fmt(stretch > 1 ? stretch : 1 / stretch, 3)} times as long as a unit of ${stretch > 1 ? "y" : "x"} (the range is too long and thin to draw to scale), so right angles between the gradient and the level curves look slanted.`, "scale");
     const f = plane.f;
     if (!f) return;
     const [x, y] = plane.p;
@@ -200,6 +206,13 @@ function setupIntuition() {
         : ` It stopped after ${stepsText(taken)}${end[0] === 1 ? ", " : ""}${why}`;
     }
     const moved = taken > 0 ? `f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.` : `f stays at ${fmt(fs[0])}.`;
+    // Steps that went the wrong way: the step overshot (too big for f here).
+    const up = mode === "ascent" ? 1 : -1;
+    const wrong = fs.slice(1).filter((v, k) => up * (v - fs[k]) < 0).length;
+    if (wrong > 0) {
+      const overall = up * (fs[taken] - fs[0]) < 0;
+      ended += ` ${overall ? `f ended ${up > 0 ? "lower" : "higher"} than it started: ` : ""}${wrong === 1 ? "one step" : `${wrong.toLocaleString("en")} steps`} went ${up > 0 ? "down" : "up"}, because the step overshoots where f changes fast; a smaller step follows the gradient more closely.`;
+    }
     $("gi-path-readout").textContent = `${mode === "ascent" ? "Ascent" : "Descent"} with step ${fmt(step)}: ${moved}${ended}`;
     pathFig.draw();
   };
@@ -220,7 +233,13 @@ function setupIntuition() {
     for (const fig of [heat, quiv, both, surf]) fig.setDomain(xmin, xmax, ymin, ymax);
     const xs = core().linspace(xmin, xmax, 15), ys = core().linspace(ymin, ymax, 15);
     const uv = f.gradientGrid(xmin, xmax, 15, ymin, ymax, 15);
-    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
+    // A 15 × 15 grid of arrows can alias as a heatmap's pixels can, and
+    // then draws a tidy flow that is not f's: say so under both figures.
+    const aliased = core().undersampled(f, xmin, xmax, 15, ymin, ymax, 15);
+    quiver = { xs, ys, uv, scale: core().quiverScale(uv), aliased };
+    for (const fig of [quiv, both]) {
+      showNotice(fig.canvas, aliased, "These arrows sit on a 15 × 15 grid, too coarse for this function: their pattern is not its true gradient field. Zoom in (a smaller range) to see it.", "arrows");
+    }
     heat.draw();
     quiv.draw();
     notifyPlane();
