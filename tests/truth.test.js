@@ -355,7 +355,8 @@ test("a point next to a pole never hangs the 3D view: by link, by keys and by ty
   // The page still answers, and the 3D view drew the last point quickly.
   const ms = await page.$eval("#gi-surf", (c) => +c.dataset.drawMs);
   assert.ok(ms < 2000, `${ms} ms`);
-  assert.match(await page.textContent("#gi-readout"), /^At \(3e-05|^At \(0\.00003/);
+  // (numpy's layout for 3e-5, with a true minus sign.)
+  assert.match(await page.textContent("#gi-readout"), /^At \(3e−05, /);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -443,6 +444,23 @@ test("notes that keep 4.1 honest: arrows too coarse for f, unequal axis scales, 
   await page.fill("#heat-xmin", "-1e308"); await page.dispatchEvent("#heat-xmin", "input");
   await page.fill("#heat-xmax", "1e308"); await page.dispatchEvent("#heat-xmax", "input");
   assert.match(await page.textContent("#heat-domain-err"), /too far from .*narrower than about 1\.8e308/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("numbers print in numpy's layout; a zero answer is not 'a constant factor 0'; a cube root of a negative number says why it is nan; a link's point outside 4.1's range is refused", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?eval3.f=x^(1/3)&eval3.x=-8&gr.f=exp(50*x)%2By&gr.p=0.75,0&gi.p=9,9`);
+  assert.match(await page.textContent("#eval3-out"), /^undefined here: a negative number to a power that is not a whole number; numpy gives nan too, and cbrt\(x\) is the real cube root \(x = -8/);
+  // exp(37.5) = 1.9321e16: numpy prints 1.9321...e+16, not 19321...
+  assert.match(await page.textContent("#gr-val-grad"), /^\[9\.66\d*e\+17, 1\]$/);
+  assert.match(await page.textContent(".link-notice"), /gi\.p \(9,9\) was not used: gi\.p must lie inside the range, x from 0 to 4 and y from 0 to 4/);
+  assert.match(await page.textContent("#gi-readout"), /^At \(1, 0\.5\)/);
+  await setF(page, "#gr-f", "sqrt(x^2 + y^2)");
+  await page.fill("#gr-p-x", "0"); await page.dispatchEvent("#gr-p-x", "input");
+  await page.fill("#gr-p-y", "0"); await page.dispatchEvent("#gr-p-y", "input");
+  await page.fill("#gr-answer", "0, 0");
+  await page.click("#gr-answer-check");
+  assert.doesNotMatch(await page.textContent("#gr-answer-feedback"), /factor 0|factor -0/);
   assert.deepEqual(problems, []);
   await context.close();
 });

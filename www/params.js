@@ -46,6 +46,15 @@ const point = (key, fixed) => (v, all, ctx) => {
   const n = vars.length;
   return `${nm(ctx, key)} needs ${n} number${n === 1 ? "" : "s"}, ${n === 1 ? "for" : "one per"} variable (${list(vars)}), separated by commas`;
 };
+/** A point "x,y" inside the figure's range (xmin…ymax of the same figure). */
+const inside = (key) => (v, all, ctx) => {
+  const bad = point(key, ["x", "y"])(v, all, ctx);
+  if (bad) return bad;
+  const [x, y] = String(v).split(",").map(num);
+  const [x0, x1, y0, y1] = ["xmin", "xmax", "ymin", "ymax"].map((k) => num(all[k]));
+  if (![x0, x1, y0, y1].every(Number.isFinite) || (x >= x0 && x <= x1 && y >= y0 && y <= y1)) return "";
+  return `${nm(ctx, key)} must lie inside the range, x from ${x0} to ${x1} and y from ${y0} to ${y1}`;
+};
 const variable = (key) => (v, all, ctx) => {
   const vars = ctx?.variables?.(all.f);
   return !vars || vars.includes(v) ? "" : `${nm(ctx, key)} must be one of the function's variables (${list(vars)})`;
@@ -81,7 +90,7 @@ const ROWS = [
   ["gr", "f", "f whose gradient is shown (section 4)", "x^2 + y^2 + exp(z) + x^z + x*y*z"],
   ["gr", "p", "the point, one number per variable", "1,2,3", point("p")],
   ["gi", "f", "f(x, y) of section 4.1's figures", "sin(x*y)"],
-  ["gi", "p", "the selected point", "1,0.5", point("p", ["x", "y"])],
+  ["gi", "p", "the selected point, inside the range", "1,0.5", inside("p")],
   ...domain("gi"),
   ["gi", "levels", "level curves on (1) or off (0)", "1", oneOf("levels", ["1", "0"], "1 (on) or 0 (off)")],
   ["gi", "tangent", "the tangent plane on the 4.1 surface, on (1) or off (0)", "0", oneOf("tangent", ["1", "0"], "1 (on) or 0 (off)")],

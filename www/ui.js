@@ -109,15 +109,25 @@ export function readNumber(input) {
 export function fmt(v, digits = 6) {
   if (typeof v !== "number" || Number.isNaN(v)) return "undefined here";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
-  const s = Number.parseFloat(v.toPrecision(digits)).toString();
-  return s.replace("-", "\u2212");
+  return numpyForm(Number.parseFloat(v.toPrecision(digits))).replace("-", "\u2212");
 }
 
 /** The full shortest round-trip form of a double, as numpy prints it. */
 export function full(v) {
   if (Number.isNaN(v)) return "nan";
   if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  return String(v);
+  return numpyForm(v);
+}
+
+/**
+ * The shortest digits of v in numpy's layout: scientific from 1e16 up and
+ * below 1e-4 (1.08e+16, 5e-05), positional between; JavaScript's own
+ * switches at 1e21 and 1e-7, so 1.08e16 would print as 10800000000000000.
+ */
+function numpyForm(v) {
+  const a = Math.abs(v);
+  if (v === 0 || (a >= 1e-4 && a < 1e16)) return String(v);
+  return v.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
 }
 
 const parser = new DOMParser();

@@ -121,7 +121,9 @@ pub fn check(expected: &Scalar, answer: &str, point: &[f64], what: &str) -> Resu
     };
     let nonzero = pairs.iter().all(|(_, _, e)| e.abs() > 1e-12);
     if nonzero {
-        if let Some(c) = same_by(&|a, e| a / e) {
+        // (A factor of 0 is no factor: the answer 0 is wrong everywhere,
+        // and the point where it differs says more.)
+        if let Some(c) = same_by(&|a, e| a / e).filter(|c| c.abs() > 1e-12) {
             let message = if close(c, -1.0, 1e-9) {
                 format!("A sign: yours is the negative of {what}. Check each minus sign, and the sign that the chain rule brings in.")
             } else {
@@ -298,6 +300,14 @@ mod tests {
         );
         assert!(!msg("").right);
     }
+    #[test]
+    fn an_answer_of_zero_is_not_a_constant_factor() {
+        let d = seed_partial("x");
+        let v = check(&d, "0", &[1.0, 2.0, 3.0], "∂f/∂x").unwrap();
+        assert!(!v.right);
+        assert!(!v.message.contains("factor"), "{}", v.message);
+    }
+
 
     #[test]
     fn numbers_to_four_figures() {

@@ -1423,7 +1423,7 @@ pub static BINARY: [Binary; 14] = [
         exactmath::pow,
         lanes2!(f64::powf),
         d_pow,
-        nan = "a negative number to a power that is not a whole number",
+        nan = "a negative number to a power that is not a whole number; numpy gives nan too, and cbrt(x) is the real cube root",
         wide = w_pow
     ),
     bin!(

@@ -24,7 +24,16 @@ function setupEvaluator() {
     }
     pt.textContent = p.map(full).join(", ");
     const v = f.eval(p);
-    out.textContent = Number.isNaN(v) ? "undefined here (the function has no value at this point)" : full(v);
+    // Where f is undefined, the core says which operation failed and why.
+    let why = "";
+    if (Number.isNaN(v)) {
+      try {
+        why = f.nondifferentiableReason(p)?.replace(/^f is undefined here: /, "") ?? "";
+      } catch {
+        why = "";
+      }
+    }
+    out.textContent = Number.isNaN(v) ? `undefined here: ${why || "the function has no value at this point."}` : full(v);
   };
   exprInput($("eval3-f"), $("eval3-f-err"), (t) => new (core().ScalarField)(t, XYZ), update);
   inputs.forEach((i) => i.addEventListener("input", () => update()));
