@@ -308,7 +308,6 @@ mod tests {
         assert!(!v.message.contains("factor"), "{}", v.message);
     }
 
-
     #[test]
     fn numbers_to_four_figures() {
         let e = Scalar::parse("sqrt(20)", Some(&[])).unwrap();
