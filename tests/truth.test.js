@@ -464,3 +464,21 @@ test("numbers print in numpy's layout; a zero answer is not 'a constant factor 0
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("4.2's point inputs refuse what is not a number, beside them, and keep the last point", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.srv.url);
+  const before = await page.textContent("#sa-readout");
+  for (const v of ["", "1e400"]) {
+    await page.fill("#sa-x", v);
+    await page.dispatchEvent("#sa-x", "input");
+    assert.match(await page.textContent("#sa-point-err"), /x must be a number/, `x = "${v}"`);
+    assert.equal(await page.getAttribute("#sa-x", "aria-invalid"), "true");
+    assert.equal(await page.textContent("#sa-readout"), before);
+  }
+  await page.fill("#sa-x", "2");
+  await page.dispatchEvent("#sa-x", "input");
+  assert.ok(await page.$eval("#sa-point-err", (n) => n.hidden));
+  assert.notEqual(await page.textContent("#sa-readout"), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -91,9 +91,17 @@ function setupSteepest() {
     fig.draw();
     drawRotation();
   };
+  // A point that is not two finite numbers is refused beside the inputs;
+  // the figures keep the last good point.
   const readPoint = () => {
     const x = readNumber(px), y = readNumber(py);
-    if (x === null || y === null) return;
+    const bad = [[px, x, "x"], [py, y, "y"]].filter(([, v]) => v === null);
+    showError($("sa-point-err"), bad[0]?.[0] ?? px, bad.length ? `${bad.map(([, , n]) => n).join(" and ")} must be ${bad.length > 1 ? "numbers" : "a number"} (a finite decimal such as 0.5); the figures keep the last point.` : null);
+    for (const i of [px, py]) {
+      if (bad.some(([el]) => el === i)) i.setAttribute("aria-invalid", "true");
+      else i.removeAttribute("aria-invalid");
+    }
+    if (bad.length) return;
     plane.p = [x, y];
     notifyPlane();
   };
