@@ -30,6 +30,8 @@ function setupSteepest() {
   fig.trace = () => sweep; // for its description, keys and sound (a11y.js)
   fig.layers.push((ctx, fig) => {
     if (!sweep?.max) return;
+    // Every peak of a kink's rates gets a dot (|x| + y: 45° and 135°).
+    for (const d of sweep.peaks ?? []) dot(ctx, fig, d, sweep.max[1]);
     const [deg, val] = sweep.max;
     const [px, py] = fig.toPx(deg, val);
     ctx.setLineDash([4, 4]);
@@ -61,6 +63,7 @@ function setupSteepest() {
     let deg = ok ? (((Math.atan2(g[1], g[0]) * 180) / Math.PI) % 360 + 360) % 360 : NaN;
     let top = n;
     let peaks = "";
+    let peaksAt = [];
     if (kink) {
       // The largest one-sided rate, read off the curve that is drawn: every
       // angle where it is reached (|x| + y peaks at 45° and 135°; a cone
@@ -70,10 +73,13 @@ function setupSteepest() {
       const flat = top - Math.min(...fin) <= 1e-9 * Math.max(1, Math.abs(top));
       const at = xs.slice(0, N).filter((_, k) => vals[k] >= top - 1e-9 * Math.max(1, Math.abs(top)) && !(vals[(k + N - 1) % N] >= top - 1e-9 * Math.max(1, Math.abs(top))));
       deg = at[0] ?? NaN;
+      if (!flat) peaksAt = at.slice(1, 4);
       peaks = flat ? `The rate is ${fmt(top)} in every direction.` : `The largest, ${fmt(top)}, is at ${at.slice(0, 4).map((d) => `${fmt(d, 5)}°`).join(" and ")}.`;
     }
     const peak = Number.isFinite(top) && (ok || kink);
-    sweep = { xs, ys, max: peak ? [deg, top] : null };
+    sweep = { xs, ys, max: peak ? [deg, top] : null, peaks: peaksAt };
+    // At a kink the curve is the one-sided rate, not ∇f · v of any vector.
+    fig.opts.ylabel = kink ? "rate Dᵥf" : "∇f · v";
     const span = kink ? Math.max(...vals.map(Math.abs).filter(Number.isFinite), 0) : n;
     const lim = Number.isFinite(span) && span > 0 ? span * 1.15 : 1;
     fig.setDomain(0, 360, -lim, lim);
