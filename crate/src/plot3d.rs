@@ -532,6 +532,18 @@ impl Plot3d {
                     continue;
                 }
                 for tri in [[q[0], q[1], q[2]], [q[0], q[2], q[3]]] {
+                    // A facet with corners beyond both cuts straddles a pole
+                    // (1/x between x = -h/2 and +h/2): drawing its middle
+                    // would join -inf to +inf with a false wall.
+                    let below = tri
+                        .iter()
+                        .any(|&k| self.cut[0] && self.values[k] < self.zlo);
+                    let above = tri
+                        .iter()
+                        .any(|&k| self.cut[1] && self.values[k] > self.zhi);
+                    if below && above {
+                        continue;
+                    }
                     let data = tri.map(|k| [xs[k % n], ys[k / n], self.values[k]]);
                     let rel = Self::brightness(tri.map(|k| bpt[k]), light);
                     if tri.iter().all(|&k| self.within(self.values[k])) {
@@ -1050,6 +1062,30 @@ mod tests {
             picked.0.is_nan() || f(f64::from(picked.0), f64::from(picked.1)) <= 4.0 * 1.05,
             "{picked:?}"
         );
+    }
+
+    #[test]
+    fn a_pole_line_cut_at_both_ends_leaves_a_gap_not_a_wall() {
+        // 1/x on [-1, 1]^2, 40 points a side: no mesh point on x = 0, so the
+        // cells across it run from about -39 to +39.
+        let n = 40;
+        let xs = linspace(-1.0, 1.0, n);
+        let values: Vec<f64> = xs
+            .iter()
+            .flat_map(|_| xs.iter().map(|&x| 1.0 / x))
+            .collect();
+        let mut p = plot(values, n, [-1.0, 1.0, -1.0, 1.0]);
+        p.set_colour_scale(-10.0, 10.0, true, true);
+        p.render();
+        // No pixel shows a facet across the pole: those are the only ones
+        // with points closer to x = 0 than half a cell.
+        let half = 1.0 / (n - 1) as f64;
+        let wall = p
+            .pick
+            .chunks_exact(2)
+            .filter(|q| f64::from(q[0]).abs() < 0.99 * half)
+            .count();
+        assert_eq!(wall, 0, "pixels of a wall across the pole");
     }
 
     #[test]

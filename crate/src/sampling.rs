@@ -36,6 +36,11 @@ pub struct ColourScale {
     pub under: Option<(f64, f64)>,
     /// Some((x, y)) when the scale is clipped above hi: where f climbs.
     pub over: Option<(f64, f64)>,
+    /// Whether f runs away along a line rather than at a point (1/x along
+    /// x = 0): `Some('x')` for a line x = const through `under`/`over`,
+    /// `Some('y')` for y = const.
+    pub under_along: Option<char>,
+    pub over_along: Option<char>,
 }
 
 /// Share of the domain's area that a clipped end leaves in the end colour.
@@ -80,6 +85,8 @@ pub fn colour_range(
         hi: max,
         under: None,
         over: None,
+        under_along: None,
+        over_along: None,
     };
     if !(max > min) || !(max - min).is_finite() {
         return Ok(Some(scale));
@@ -125,7 +132,30 @@ pub fn colour_range(
     if !runs_up && !runs_down {
         return Ok(Some(scale));
     }
-    let (qlo, qhi) = clip_values(v);
+    let (qlo, qhi) = clip_values(v.clone());
+    // The cells beyond a clipped end: a narrow band of columns (rows)
+    // running across most of the domain is a line x = c (y = c), and the
+    // note should say "along", not "near" one point of it.
+    let along = |beyond: &dyn Fn(f64) -> bool| -> Option<char> {
+        let (mut i0, mut i1, mut j0, mut j1) = (n, 0, n, 0);
+        for (k, &u) in v.iter().enumerate() {
+            if u.is_finite() && beyond(u) {
+                let (i, j) = (k % n, k / n);
+                (i0, i1, j0, j1) = (i0.min(i), i1.max(i), j0.min(j), j1.max(j));
+            }
+        }
+        if i0 > i1 {
+            return None;
+        }
+        let (w, h) = (i1 - i0 + 1, j1 - j0 + 1);
+        if w <= n / 16 && h >= n / 2 {
+            Some('x')
+        } else if h <= n / 16 && w >= n / 2 {
+            Some('y')
+        } else {
+            None
+        }
+    };
     // Where f ran away: the extreme cell's centre, rounded to a power of
     // ten no finer than a cell (a pole at the origin reads (0, 0), not
     // (0.0078, 0.0078)).
@@ -133,10 +163,12 @@ pub fn colour_range(
     if runs_up && qhi < max && qhi > min {
         scale.hi = qhi;
         scale.over = Some(at(k_top));
+        scale.over_along = along(&|u| u > qhi);
     }
     if runs_down && qlo > min && qlo < scale.hi {
         scale.lo = qlo;
         scale.under = Some(at(k_bottom));
+        scale.under_along = along(&|u| u < qlo);
     }
     Ok(Some(scale))
 }
@@ -489,9 +521,13 @@ mod tests {
         assert!((scale("exp(x)", d).hi - (4.0f64 - 1.0 / 128.0).exp()).abs() < 1e-9);
         // Both ends: 1/x across its pole, clipped at about ±10 on [-1, 1].
         let s = scale("1/x", [-1.0, 1.0, -1.0, 1.0]);
-        // Along its pole line x = 0 the note names the middle, (0, 0).
+        // Along its pole line x = 0 the note names the middle, (0, 0), and
+        // knows it is a line; a point pole is not.
         assert_eq!(s.over, Some((0.0, 0.0)));
         assert_eq!(s.under, Some((0.0, 0.0)));
+        assert_eq!((s.under_along, s.over_along), (Some('x'), Some('x')));
+        assert_eq!(scale("1/y^2", [-1.0, 1.0, -1.0, 1.0]).over_along, Some('y'));
+        assert_eq!(scale("1/(x^2+y^2)", [0.0, 4.0, 0.0, 4.0]).over_along, None);
         assert!(
             (s.hi - 10.0).abs() < 0.3 && (s.lo + 10.0).abs() < 0.3,
             "{s:?}"
@@ -512,7 +548,10 @@ mod tests {
         );
         // Flat and constant functions: one value, nothing clipped.
         let s = scale("3", d);
-        assert_eq!((s.lo, s.hi, s.under, s.over), (3.0, 3.0, None, None));
+        assert_eq!(
+            (s.lo, s.hi, s.under, s.over, s.over_along),
+            (3.0, 3.0, None, None, None)
+        );
     }
 
     #[test]

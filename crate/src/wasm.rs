@@ -1030,8 +1030,9 @@ impl Surface3d {
 
 /// The colour scale of f over the domain, shared by the heatmap and the 3D
 /// view: [lo, hi, clipped below (1/0), clipped above (1/0), x, y where f
-/// dives below lo, x, y where it climbs above hi] (NaN where not clipped);
-/// all NaN when no value is finite. The first two entries are what the
+/// dives below lo, x, y where it climbs above hi (NaN where not clipped),
+/// and for each end whether f runs away along a line (0 no, 1 x = const,
+/// 2 y = const)]; all NaN when no value is finite. The first two entries are what the
 /// colours span, as before clipping existed.
 #[wasm_bindgen(js_name = colourScale)]
 pub fn colour_scale_js(
@@ -1043,10 +1044,15 @@ pub fn colour_scale_js(
 ) -> Result<Vec<f64>, JsValue> {
     let r = crate::sampling::colour_range(&mut f.inner, xmin, xmax, ymin, ymax).map_err(js_err)?;
     let Some(s) = r else {
-        return Ok(vec![f64::NAN; 8]);
+        return Ok(vec![f64::NAN; 10]);
     };
     let at = |p: Option<(f64, f64)>| p.map_or([f64::NAN; 2], |(x, y)| [x, y]);
     let flag = |p: Option<(f64, f64)>| if p.is_some() { 1.0 } else { 0.0 };
+    let line = |a: Option<char>| match a {
+        Some('x') => 1.0,
+        Some('y') => 2.0,
+        _ => 0.0,
+    };
     let (u, o) = (at(s.under), at(s.over));
     Ok(vec![
         s.lo,
@@ -1057,6 +1063,8 @@ pub fn colour_scale_js(
         u[1],
         o[0],
         o[1],
+        line(s.under_along),
+        line(s.over_along),
     ])
 }
 

@@ -194,7 +194,9 @@ export class Figure {
       ctx.moveTo(x, p.y + p.h);
       ctx.lineTo(x, p.y + p.h + 5);
       ctx.stroke();
-      if (text) ctx.fillText(text, x, p.y + p.h + 7);
+      // The last label keeps inside the canvas ("360" at a phone's edge).
+      const half = ctx.measureText(text).width / 2;
+      if (text) ctx.fillText(text, Math.min(x, this.css.w - 1 - half), p.y + p.h + 7);
     });
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
@@ -211,7 +213,9 @@ export class Figure {
     ctx.font = `bold ${this.font}`;
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
-    ctx.fillText(this.opts.xlabel, p.x + p.w / 2, p.y + p.h + (this.narrow ? 36 : 42));
+    // A long axis title is centred under the plot but kept inside the canvas.
+    const titleHalf = ctx.measureText(this.opts.xlabel).width / 2;
+    ctx.fillText(this.opts.xlabel, Math.max(titleHalf + 1, Math.min(p.x + p.w / 2, this.css.w - 1 - titleHalf)), p.y + p.h + (this.narrow ? 36 : 42));
     // On a phone the y label sits level above its axis, which leaves the
     // width to the plot; elsewhere it runs up the left edge.
     let titleFrom = 0;

@@ -35,7 +35,7 @@ export function sharedScale(f, domain) {
   const hit = peekScale(f, domain);
   if (hit) return hit;
   const r = core().colourScale(f, xmin, xmax, ymin, ymax);
-  const range = { lo: r[0], hi: r[1], under: r[2] === 1, over: r[3] === 1, underAt: [r[4], r[5]], overAt: [r[6], r[7]] };
+  const range = { lo: r[0], hi: r[1], under: r[2] === 1, over: r[3] === 1, underAt: [r[4], r[5]], overAt: [r[6], r[7]], underAlong: r[8], overAlong: r[9] };
   scales.set(f, { key, range });
   return range;
 }
@@ -56,10 +56,11 @@ export const extendOf = (r) => (r.under ? (r.over ? "both" : "min") : r.over ? "
  */
 export function clipText(r, cut = false) {
   if (!r || !(r.under || r.over)) return "";
-  const at = ([x, y]) => `(${fmt(x, 4)}, ${fmt(y, 4)})`;
+  // A point, or the line x = c (1) or y = c (2) that f runs away along.
+  const at = ([x, y], along) => (along === 1 ? `along x = ${fmt(x, 4)}` : along === 2 ? `along y = ${fmt(y, 4)}` : `near (${fmt(x, 4)}, ${fmt(y, 4)})`);
   const ends = [];
-  if (r.over) ends.push(`above ${fmt(r.hi, 3)} (f shoots up near ${at(r.overAt)})`);
-  if (r.under) ends.push(`below ${fmt(r.lo, 3)} (f plunges near ${at(r.underAt)})`);
+  if (r.over) ends.push(`above ${fmt(r.hi, 3)} (f shoots up ${at(r.overAt, r.overAlong)})`);
+  if (r.under) ends.push(`below ${fmt(r.lo, 3)} (f plunges ${at(r.underAt, r.underAlong)})`);
   const both = r.under && r.over;
   const surface = cut ? `, and the surface is cut off there` : "";
   return `Colours are clipped ${ends.join(" and ")}: those values take the end colour${surface}, as the arrowhead${both ? "s" : ""} on the colour bar show${both ? "" : "s"}.`;
@@ -317,17 +318,8 @@ export function contourLayer(get) {
         placed.push(best);
       }
     }
-    ctx.font = "11px system-ui, sans-serif";
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    for (const [li, [x, y]] of middle) {
-      const label = formatTick(c.levels[li], c.step);
-      const w = ctx.measureText(label).width + 6;
-      ctx.fillStyle = "rgba(0, 0, 0, 0.55)";
-      ctx.fillRect(x - w / 2, y - 7, w, 14);
-      ctx.fillStyle = "#fff";
-      ctx.fillText(label, x, y);
-    }
+    // The labels are drawn by `contourLabelLayer`, above the arrows.
+    fig.contourLabels = Array.from(middle, ([li, at]) => [formatTick(c.levels[li], c.step), at]);
     if (c.through) {
       // The core joins the curve through the point into whole polylines
       // (the dash pattern would restart with every piece); a dark edge
@@ -351,6 +343,28 @@ export function contourLayer(get) {
     }
     ctx.restore();
   };
+}
+
+/**
+ * The level-curve labels placed by `contourLayer`, as a layer of their own:
+ * pushed after the arrows, so no arrow is drawn across a number.
+ */
+export function contourLabelLayer(ctx, fig) {
+  const labels = fig.contourLabels;
+  fig.contourLabels = [];
+  if (!labels?.length) return;
+  ctx.save();
+  ctx.font = "11px system-ui, sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const [label, [x, y]] of labels) {
+    const w = ctx.measureText(label).width + 6;
+    ctx.fillStyle = "rgba(0, 0, 0, 0.55)";
+    ctx.fillRect(x - w / 2, y - 7, w, 14);
+    ctx.fillStyle = "#fff";
+    ctx.fillText(label, x, y);
+  }
+  ctx.restore();
 }
 
 /** The core's `levelLines` output ([count, x0, y0, …] per curve) as one array of x, y per curve. */

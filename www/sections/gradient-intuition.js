@@ -7,7 +7,7 @@ import { register, inputField } from "../state.js";
 import { exprInput, fmt } from "../ui.js";
 import { $, exprField, domainInputs, checkedInputs, XY, HIGHLIGHT, figures, titleOf, arrowKeys, pointerSelect, plane, notifyPlane, angleText, gradientState } from "../page.js";
 import { Figure, cssVar } from "../figure/figure.js";
-import { heatmapLayer, quiverLayer, curveLayer, contourLayer, pathLayer, arrow, dot, showNotice } from "../figure/layers.js";
+import { heatmapLayer, quiverLayer, curveLayer, contourLayer, contourLabelLayer, pathLayer, arrow, dot, showNotice } from "../figure/layers.js";
 import { SurfaceView, viewControls, rgbaOf } from "../figure/surface.js";
 
 function setupIntuition() {
@@ -41,6 +41,7 @@ function setupIntuition() {
     return { ...levelCache, through };
   }));
   both.layers.push(quiverLayer(() => quiver));
+  both.layers.push(contourLabelLayer);
   let path = null;
   let shown = 0; // steps drawn so far: the path appears step by step
   let anim = 0;

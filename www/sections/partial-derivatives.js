@@ -58,9 +58,14 @@ function setupPartials() {
     slice = { xs: c.subarray(7, 7 + m), ys: c.subarray(7 + m, 7 + 2 * m), here: [p[k], fp] };
     let lo = Math.min(c[0], Number.isFinite(fp) ? fp : c[0]), hi = Math.max(c[1], Number.isFinite(fp) ? fp : c[1]);
     const range = { lo: c[0], hi: c[1], under: c[2] === 1, over: c[3] === 1 };
-    const at = (t) => `${name} = ${fmt(t, 4)}`;
-    const ends = [range.over && `shoots up near ${at(c[5])}`, range.under && `plunges near ${at(c[4])}`].filter(Boolean);
-    showNotice(fig.canvas, ends.length > 0, `The y axis stops short of f, which ${ends.join(" and ")}: the curve leaves the plot there.`, "clip");
+    // One pole seen from both sides (the extremes are neighbouring samples)
+    // is named once, at their middle.
+    const step = (b - a) / 300;
+    const pole = range.over && range.under && Math.abs(c[5] - c[4]) <= 2.5 * step;
+    const at = (t) => `${name} = ${fmt(t, 3)}`;
+    const ends = pole ? [`runs off to +∞ and −∞ on either side of ${name} ≈ ${fmt((c[4] + c[5]) / 2, 3)}`]
+      : [range.over && `shoots up near ${at(c[5])}`, range.under && `plunges near ${at(c[4])}`].filter(Boolean);
+    showNotice(fig.canvas, ends.length > 0, `f ${ends.join(" and ")}, so the y axis stops at ${[range.over && `${fmt(range.hi, 3)} at the top`, range.under && `${fmt(range.lo, 3)} at the bottom`].filter(Boolean).join(" and ")} to keep the rest readable; the curve runs off the plot there.`, "clip");
     fig.canvas.dataset.extend = extendOf(range);
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = -1; hi = 1; }
     if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
