@@ -69,9 +69,10 @@ export function clipText(r, cut = false) {
 /**
  * A figure's notice (`<canvas id>-notice`, made on first use under the
  * canvas): shown with `text` when `on`, hidden otherwise. The canvas also
- * says it in `data-undersampled`, for tests. `kind` "clip" is the note on a
- * clipped colour scale (`<canvas id>-clip`), which is information rather
- * than a warning.
+ * says it in `data-undersampled`, for tests. Other kinds have their own
+ * element `<canvas id>-<kind>`: "clip" (a clipped colour scale, styled as
+ * information rather than a warning), "arrows" (a quiver grid too coarse for
+ * f) and "scale" (axes drawn at unequal scales).
  */
 export function showNotice(canvas, on, text, kind = "notice") {
   if (kind === "notice") canvas.dataset.undersampled = on ? "true" : "false";
@@ -82,7 +83,7 @@ export function showNotice(canvas, on, text, kind = "notice") {
     n.id = `${canvas.id}-${kind}`;
     n.className = kind === "clip" ? "figure-notice figure-note" : "figure-notice";
     n.setAttribute("role", "status");
-    // The clip note goes right under the canvas, the alias notice after it.
+    // Right under the canvas, above any note made before it.
     canvas.insertAdjacentElement("afterend", n);
   }
   n.hidden = !on;

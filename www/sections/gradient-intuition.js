@@ -169,7 +169,7 @@ function setupIntuition() {
       path = null;
       pathCurve = null;
       const v = f.eval(plane.p);
-      $("gi-path-readout").textContent = `No path: ${Number.isNaN(v) ? "f is undefined" : `f is ${v > 0 ? "+∞" : "−∞"} (a pole)`} at the selected point.`;
+      $("gi-path-readout").textContent = `No path: ${Number.isNaN(v) ? "f is undefined" : `f is ${v > 0 ? "+∞" : "−∞"}, with no finite value,`} at the selected point.`;
       pathFig.draw();
       return;
     }
