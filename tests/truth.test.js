@@ -483,3 +483,18 @@ test("4.2's point inputs refuse what is not a number, beside them, and keep the 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("near a pole the arrows are capped (dashed) so the rest stay readable, and the notes and readout say so", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.srv.url}?gi.f=1/(x^2%2By^2)&vec.f1=x/(x^2%2By^2)&vec.f2=y/(x^2%2By^2)`);
+  for (const id of ["#gi-both-cap", "#gi-quiver-cap", "#vec-canvas-cap"]) {
+    assert.match(await page.textContent(id), /^Dashed arrows are longer than drawn: near a pole the lengths are capped at [\d.]+/, id);
+  }
+  // The point's own arrow, |∇f| = 1.43 at (1, 0.5), is over the cap too.
+  assert.match(await page.textContent("#gi-readout"), /drawn shorter than to scale, capped as the dashed arrows are/);
+  // Smooth fields keep matplotlib's plain autoscale: no note.
+  await setF(page, "#gi-f", "sin(x*y)");
+  assert.ok(await page.$eval("#gi-both-cap", (n) => n.hidden));
+  assert.doesNotMatch(await page.textContent("#gi-readout"), /shorter than to scale/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

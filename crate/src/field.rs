@@ -872,12 +872,17 @@ pub fn rotate_components(gx: f64, gy: f64, phi: f64) -> (f64, f64) {
 /// into an arrow length, as a fraction of the plot's width. Averages only
 /// finite magnitudes; `None` when there is nothing finite to draw.
 pub fn quiver_scale(uv: &[f64]) -> Option<f64> {
+    quiver_scale_capped(uv, f64::INFINITY)
+}
+
+/// [`quiver_scale`] with every magnitude above `cap` counted as `cap`.
+fn quiver_scale_capped(uv: &[f64], cap: f64) -> Option<f64> {
     let mut sum = 0.0;
     let mut n = 0usize;
     for p in uv.chunks_exact(2) {
         let m = (p[0] * p[0] + p[1] * p[1]).sqrt();
         if m.is_finite() {
-            sum += m;
+            sum += m.min(cap);
             n += 1;
         }
     }
@@ -890,9 +895,61 @@ pub fn quiver_scale(uv: &[f64]) -> Option<f64> {
     Some(1.0 / (1.8 * amean * sn))
 }
 
+/// A length cap for arrows near a pole: when the longest arrow is over 4
+/// times the 90th-percentile magnitude (1/(x^2+y^2) near its pole), the
+/// autoscale would shrink every other arrow to a dot. Returns (cap, scale):
+/// magnitudes above the 90th percentile are drawn at it, and the autoscale
+/// counts them so; `None` when the magnitudes have no such tail.
+pub fn quiver_cap(uv: &[f64]) -> Option<(f64, f64)> {
+    let mut m: Vec<f64> = uv
+        .chunks_exact(2)
+        .map(|p| (p[0] * p[0] + p[1] * p[1]).sqrt())
+        .filter(|m| m.is_finite())
+        .collect();
+    if m.len() < 10 {
+        return None;
+    }
+    let k = ((m.len() - 1) as f64 * 0.9).round() as usize;
+    let q = *m.select_nth_unstable_by(k, f64::total_cmp).1;
+    let max = m.iter().copied().fold(0.0, f64::max);
+    if !(q > 0.0 && max > 4.0 * q) {
+        return None;
+    }
+    Some((q, quiver_scale_capped(uv, q)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arrows_near_a_pole_are_capped_and_smooth_fields_are_not() {
+        // Gradient of 1/(x^2 + y^2) on 15 x 15 points of [0, 4]^2 without
+        // the pole: -2 (x, y) / r^4.
+        let xs = linspace(0.0, 4.0, 15);
+        let uv: Vec<f64> = xs
+            .iter()
+            .flat_map(|&y| {
+                xs.iter().flat_map(move |&x| {
+                    let r4 = (x * x + y * y).powi(2);
+                    [-2.0 * x / r4, -2.0 * y / r4]
+                })
+            })
+            .collect();
+        let (cap, scale) = quiver_cap(&uv).unwrap();
+        // 90% of the finite magnitudes are at most the cap (counted here).
+        let ms: Vec<f64> = uv
+            .chunks(2)
+            .map(|p| p[0].hypot(p[1]))
+            .filter(|m| m.is_finite())
+            .collect();
+        let below = ms.iter().filter(|&&m| m <= cap).count() as f64 / ms.len() as f64;
+        assert!((below - 0.9).abs() < 0.02, "{below}");
+        assert!(scale > quiver_scale(&uv).unwrap() * 2.0, "the rest grow");
+        // A smooth field: no cap.
+        let smooth: Vec<f64> = xs.iter().flat_map(|&x| [x.cos(), 1.0]).collect();
+        assert_eq!(quiver_cap(&smooth), None);
+    }
 
     #[test]
     fn linspace_matches_numpy() {

@@ -660,6 +660,14 @@ pub fn quiver_scale_js(uv: &[f64]) -> f64 {
     quiver_scale(uv).unwrap_or(f64::NAN)
 }
 
+/// [cap, scale] for arrows near a pole: magnitudes above `cap` are drawn
+/// at it and `scale` is the autoscale counting them so; [NaN, NaN] when no
+/// arrow runs away (then use `quiverScale`).
+#[wasm_bindgen(js_name = quiverCap)]
+pub fn quiver_cap_js(uv: &[f64]) -> Vec<f64> {
+    crate::field::quiver_cap(uv).map_or(vec![f64::NAN; 2], |(c, s)| vec![c, s])
+}
+
 /// [|g|, index of the largest component, that component, cos θ to ∇f];
 /// NaNs when g is zero or not finite.
 #[wasm_bindgen(js_name = compareSteps)]

@@ -72,7 +72,8 @@ export function clipText(r, cut = false) {
  * says it in `data-undersampled`, for tests. Other kinds have their own
  * element `<canvas id>-<kind>`: "clip" (a clipped colour scale, styled as
  * information rather than a warning), "arrows" (a quiver grid too coarse for
- * f) and "scale" (axes drawn at unequal scales).
+ * f), "cap" (arrow lengths capped near a pole) and "scale" (axes drawn at
+ * unequal scales).
  */
 export function showNotice(canvas, on, text, kind = "notice") {
   if (kind === "notice") canvas.dataset.undersampled = on ? "true" : "false";
@@ -81,7 +82,7 @@ export function showNotice(canvas, on, text, kind = "notice") {
   if (!n) {
     n = document.createElement("p");
     n.id = `${canvas.id}-${kind}`;
-    n.className = kind === "clip" ? "figure-notice figure-note" : "figure-notice";
+    n.className = kind === "clip" || kind === "cap" ? "figure-notice figure-note" : "figure-notice";
     n.setAttribute("role", "status");
     // Right under the canvas, above any note made before it.
     canvas.insertAdjacentElement("afterend", n);
@@ -201,9 +202,10 @@ export function arrow(ctx, x0, y0, x1, y1, { color, width = 1.4, head = 8, outli
 
 /**
  * Quiver arrows, tails at the grid points, scaled as matplotlib's autoscale
- * does. `get()` returns { xs, ys, uv, scale }: grid coordinates, (u, v)
- * interleaved per point (row-major), and the length per unit magnitude as a
- * fraction of the plot width. Arrows whose vector is not finite are skipped.
+ * does. `get()` returns { xs, ys, uv, scale, cap? }: grid coordinates, (u, v)
+ * interleaved per point (row-major), the length per unit magnitude as a
+ * fraction of the plot width, and the core's length cap near a pole.
+ * Arrows whose vector is not finite are skipped.
  */
 export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
   return (ctx, fig) => {
@@ -216,10 +218,17 @@ export function quiverLayer(get, color = () => cssVar("--ink", "#222")) {
     let drawn = 0;
     for (let j = 0; j < q.ys.length; j++) {
       for (let i = 0; i < nx; i++) {
-        const u = q.uv[2 * (j * nx + i)], v = q.uv[2 * (j * nx + i) + 1];
+        let u = q.uv[2 * (j * nx + i)], v = q.uv[2 * (j * nx + i) + 1];
         if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
         const [px, py] = fig.toPx(q.xs[i], q.ys[j]);
-        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6, outline: halo });
+        // Near a pole the core caps the lengths (q.cap): such an arrow is
+        // drawn at the cap, dashed, so it reads as "longer than shown".
+        const over = q.cap > 0 && Math.hypot(u, v) > q.cap;
+        if (over) {
+          const shrink = q.cap / Math.hypot(u, v);
+          [u, v] = [u * shrink, v * shrink];
+        }
+        arrow(ctx, px, py, px + u * k, py - v * k, { color: c, width: 1.2, head: 6, outline: halo, dash: over ? [3, 2] : null });
         drawn++;
       }
     }

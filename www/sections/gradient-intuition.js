@@ -66,7 +66,8 @@ function setupIntuition() {
       const k = quiver.scale * fig.plot.w;
       const [px, py] = fig.toPx(x, y);
       const len = Math.hypot(g[0], g[1]) * k;
-      const shown = Math.max(len, 28);
+      // Capped like the arrows around it near a pole, and never under 28 px.
+      const shown = Math.max(quiver.cap > 0 ? Math.min(len, quiver.cap * k) : len, 28);
       const ux = g[0] / Math.hypot(g[0], g[1]), uy = -g[1] / Math.hypot(g[0], g[1]);
       const [x0, y0] = [px + ux * 5, py + uy * 5];
       const [x1, y1] = [px + ux * (5 + shown), py + uy * (5 + shown)];
@@ -113,7 +114,8 @@ function setupIntuition() {
     const st = gradientState(f, plane.p, g, n);
     const head = `At (${fmt(x, 4)}, ${fmt(y, 4)}): f = ${fmt(v)}`;
     if (st.kind === "ok") {
-      const scale = plane.lengthened ? " (the arrow is drawn longer than to scale so that it shows)" : "";
+      const scale = plane.lengthened ? " (the arrow is drawn longer than to scale so that it shows)"
+        : quiver?.cap > 0 && n > quiver.cap ? " (the arrow is drawn shorter than to scale, capped as the dashed arrows are)" : "";
       readout.textContent = `${head}, ∇f = (${fmt(g[0])}, ${fmt(g[1])}), |∇f| = ${fmt(n)}, direction ${angleText(g[0], g[1])}${scale}.`;
     } else {
       readout.textContent = `${head}. ${st.text}`;
@@ -237,7 +239,11 @@ function setupIntuition() {
     // A 15 × 15 grid of arrows can alias as a heatmap's pixels can, and
     // then draws a tidy flow that is not f's: say so under both figures.
     const aliased = core().undersampled(f, xmin, xmax, 15, ymin, ymax, 15);
-    quiver = { xs, ys, uv, scale: core().quiverScale(uv), aliased };
+    // Near a pole a few huge arrows would shrink the rest to dots: the
+    // core caps them (drawn dashed) and says so under both figures.
+    const [cap, capped] = core().quiverCap(uv);
+    quiver = { xs, ys, uv, scale: cap > 0 ? capped : core().quiverScale(uv), cap, aliased };
+    for (const fig of [quiv, both]) showNotice(fig.canvas, cap > 0, `Dashed arrows are longer than drawn: near a pole the lengths are capped at ${fmt(cap, 3)} so that the other arrows stay readable.`, "cap");
     for (const fig of [quiv, both]) {
       showNotice(fig.canvas, aliased, "These arrows sit on a 15 × 15 grid, too coarse for this function: their pattern is not its true gradient field. Zoom in (a smaller range) to see it.", "arrows");
     }

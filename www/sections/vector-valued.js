@@ -3,10 +3,10 @@
 
 import { core, onRestart } from "../core.js";
 import { register, inputField } from "../state.js";
-import { showError, readNumber, full, release } from "../ui.js";
+import { showError, readNumber, full, release, fmt } from "../ui.js";
 import { $, XY, figures, np8, numFields } from "../page.js";
 import { Figure } from "../figure/figure.js";
-import { quiverLayer } from "../figure/layers.js";
+import { quiverLayer, showNotice } from "../figure/layers.js";
 
 function setupVectorValued() {
   const comps = [$("vec-f1"), $("vec-f2")];
@@ -51,7 +51,9 @@ function setupVectorValued() {
     field = next;
     const xs = core().linspace(-5, 5, 20), ys = core().linspace(-5, 5, 20);
     const uv = field.grid(-5, 5, 20, -5, 5, 20);
-    quiver = { xs, ys, uv, scale: core().quiverScale(uv) };
+    const [cap, capped] = core().quiverCap(uv);
+    quiver = { xs, ys, uv, scale: cap > 0 ? capped : core().quiverScale(uv), cap };
+    showNotice(fig.canvas, cap > 0, `Dashed arrows are longer than drawn: near a pole the lengths are capped at ${fmt(cap, 3)} so that the other arrows stay readable.`, "cap");
     const texts = field.components();
     fig.opts.title = `f(x, y) = [${texts.join(", ")}]`;
     fig.draw();
