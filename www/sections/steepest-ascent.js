@@ -74,7 +74,8 @@ function setupSteepest() {
       const at = xs.slice(0, N).filter((_, k) => vals[k] >= top - 1e-9 * Math.max(1, Math.abs(top)) && !(vals[(k + N - 1) % N] >= top - 1e-9 * Math.max(1, Math.abs(top))));
       deg = at[0] ?? NaN;
       if (!flat) peaksAt = at.slice(1, 4);
-      peaks = flat ? `The rate is ${fmt(top)} in every direction.` : `The largest, ${fmt(top)}, is at ${at.slice(0, 4).map((d) => `${fmt(d, 5)}°`).join(" and ")}.`;
+      peaks = !fin.length ? "Here f is undefined just beside the point, so no rate can be read."
+        : flat ? `The rate is ${fmt(top)} in every direction.` : `The largest, ${fmt(top)}, is at ${at.slice(0, 4).map((d) => `${fmt(d, 5)}°`).join(" and ")}.`;
     }
     const peak = Number.isFinite(top) && (ok || kink);
     sweep = { xs, ys, max: peak ? [deg, top] : null, peaks: peaksAt };
