@@ -413,16 +413,21 @@ impl Scalar {
         n: usize,
     ) -> Result<Vec<f64>, Error> {
         self.check_slice(point, k, a, b, n)?;
-        let mut p = point.to_vec();
-        let mut out = [0.0];
         Ok(linspace(a, b, n)
             .into_iter()
-            .map(|t| {
-                p[k] = t;
-                self.value.eval(&p, &mut out);
-                out[0]
-            })
+            .map(self.along(point, k))
             .collect())
+    }
+
+    /// t ↦ f(point with coordinate k set to t), exactly as `eval` computes it.
+    fn along<'a>(&'a self, point: &[f64], k: usize) -> impl FnMut(f64) -> f64 + 'a {
+        let mut p = point.to_vec();
+        let mut out = [0.0];
+        move |t| {
+            p[k] = t;
+            self.value.eval(&p, &mut out);
+            out[0]
+        }
     }
 
     /// f along variable `k` for a line plot: samples with breaks where f
@@ -437,18 +442,7 @@ impl Scalar {
         n: usize,
     ) -> Result<crate::sampling::CurvePlot, Error> {
         self.check_slice(point, k, a, b, n)?;
-        let mut p = point.to_vec();
-        let mut out = [0.0];
-        Ok(crate::sampling::curve_plot(
-            |t| {
-                p[k] = t;
-                self.value.eval(&p, &mut out);
-                out[0]
-            },
-            a,
-            b,
-            n,
-        ))
+        Ok(crate::sampling::curve_plot(self.along(point, k), a, b, n))
     }
 
     fn check_slice(&self, point: &[f64], k: usize, a: f64, b: f64, n: usize) -> Result<(), Error> {

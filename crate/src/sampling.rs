@@ -126,13 +126,7 @@ pub fn colour_range(
     let (k_top, k_bottom) = (arg(max), arg(min));
     let top = closer(k_top, true)?;
     let bottom = closer(k_bottom, false)?;
-    let span = max - min;
-    let runs_up = !(top - max <= RUNAWAY * span);
-    let runs_down = !(min - bottom <= RUNAWAY * span);
-    if !runs_up && !runs_down {
-        return Ok(Some(scale));
-    }
-    let (qlo, qhi) = clip_values(v.clone());
+    let (clip_hi, clip_lo) = clipped_ends(&v, min, max, top, bottom);
     // The cells beyond a clipped end: a narrow band of columns (rows)
     // running across most of the domain is a line x = c (y = c), and the
     // note should say "along", not "near" one point of it.
@@ -160,12 +154,12 @@ pub fn colour_range(
     // ten no finer than a cell (a pole at the origin reads (0, 0), not
     // (0.0078, 0.0078)).
     let at = |k: usize| (round_to(xs[k % n], dx), round_to(ys[k / n], dy));
-    if runs_up && qhi < max && qhi > min {
+    if let Some(qhi) = clip_hi {
         scale.hi = qhi;
         scale.over = Some(at(k_top));
         scale.over_along = along(&|u| u > qhi);
     }
-    if runs_down && qlo > min && qlo < scale.hi {
+    if let Some(qlo) = clip_lo {
         scale.lo = qlo;
         scale.under = Some(at(k_bottom));
         scale.under_along = along(&|u| u < qlo);
@@ -173,15 +167,33 @@ pub fn colour_range(
     Ok(Some(scale))
 }
 
-/// The values that leave [`CLIP_SHARE`] of the finite samples below and
-/// above: where a runaway end is clipped.
-fn clip_values(v: Vec<f64>) -> (f64, f64) {
-    let mut finite: Vec<f64> = v.into_iter().filter(|u| u.is_finite()).collect();
+/// The rule shared by colour scales and line plots: given the finite
+/// samples' range `min..max` and the extremes seen looking closer (`top`,
+/// `bottom`), the clipped high and low ends, if any. An end that runs away
+/// (moves by more than [`RUNAWAY`] of the range) stops at the value that
+/// leaves [`CLIP_SHARE`] of the finite samples beyond it.
+fn clipped_ends(
+    v: &[f64],
+    min: f64,
+    max: f64,
+    top: f64,
+    bottom: f64,
+) -> (Option<f64>, Option<f64>) {
+    let span = max - min;
+    let runs_up = !(top - max <= RUNAWAY * span);
+    let runs_down = !(min - bottom <= RUNAWAY * span);
+    if !runs_up && !runs_down {
+        return (None, None);
+    }
+    let mut finite: Vec<f64> = v.iter().copied().filter(|u| u.is_finite()).collect();
     let mut quantile = |p: f64| {
         let k = ((finite.len() - 1) as f64 * p).round() as usize;
         *finite.select_nth_unstable_by(k, f64::total_cmp).1
     };
-    (quantile(CLIP_SHARE), quantile(1.0 - CLIP_SHARE))
+    let (qlo, qhi) = (quantile(CLIP_SHARE), quantile(1.0 - CLIP_SHARE));
+    let hi = (runs_up && qhi < max && qhi > min).then_some(qhi);
+    let lo = (runs_down && qlo > min && qlo < hi.unwrap_or(max)).then_some(qlo);
+    (hi, lo)
 }
 
 /// A curve y = g(t) ready for a line plot, and the y range to show.
@@ -285,19 +297,15 @@ pub fn curve_plot(mut g: impl FnMut(f64) -> f64, a: f64, b: f64, n: usize) -> Cu
             .fold(ys0[k], pick)
     };
     let (k_top, k_bottom) = (arg(max), arg(min));
-    let span = max - min;
-    let runs_up = !(closer(k_top, true) - max <= RUNAWAY * span);
-    let runs_down = !(min - closer(k_bottom, false) <= RUNAWAY * span);
-    if runs_up || runs_down {
-        let (qlo, qhi) = clip_values(ys0.clone());
-        if runs_up && qhi < max && qhi > min {
-            plot.hi = qhi;
-            plot.over = Some(ts0[k_top]);
-        }
-        if runs_down && qlo > min && qlo < plot.hi {
-            plot.lo = qlo;
-            plot.under = Some(ts0[k_bottom]);
-        }
+    let (top, bottom) = (closer(k_top, true), closer(k_bottom, false));
+    let (clip_hi, clip_lo) = clipped_ends(&ys0, min, max, top, bottom);
+    if let Some(qhi) = clip_hi {
+        plot.hi = qhi;
+        plot.over = Some(ts0[k_top]);
+    }
+    if let Some(qlo) = clip_lo {
+        plot.lo = qlo;
+        plot.under = Some(ts0[k_bottom]);
     }
     plot
 }
