@@ -437,7 +437,14 @@ export class SurfaceView {
     ctx.strokeStyle = ink;
     ctx.lineWidth = dpr;
     ctx.strokeRect(...barRect);
-    drawBarEnds(ctx, barRect, narrow, ends, core().colorbar(this.opts.map, 256), ink);
+    // The end colours come from the map's strip, fetched only when a
+    // clipped end needs them (not on every frame of a drag).
+    if (ends.low || ends.high) {
+      if (this.strip?.map !== this.opts.map || this.strip.owner !== core()) {
+        this.strip = { map: this.opts.map, owner: core(), rgba: core().colorbar(this.opts.map, 256) };
+      }
+      drawBarEnds(ctx, barRect, narrow, ends, this.strip.rgba, ink);
+    }
     const [zlo, zhi, clo, chi] = s.ranges();
     const [bl, bt, bw, bh] = barRect;
     ctx.textAlign = narrow ? "center" : "left";

@@ -198,15 +198,19 @@ function setupIntuition() {
     if (end[0] !== 0) {
       const last = [path[3 * taken], path[3 * taken + 1]];
       const next = `(${fmt(end[1], 4)}, ${fmt(end[2], 4)})`;
-      const why = end[0] === 1
-        ? (() => { const st = gradientState(f, last); return `at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}): ${st.text[0].toLowerCase()}${st.text.slice(1)}`; })()
-        : end[0] === 2 ? `: the next step would land at ${next}, where f is undefined.`
-          : end[0] === 3 ? `: the next step would land at ${next}, where f is infinite.`
-            : end[0] === 4 ? `: the next step would take it beyond ±10¹² (to ${next}), so it runs off without end.`
-              : ` at (${fmt(last[0], 4)}, ${fmt(last[1], 4)}), where the gradient is exactly zero: no direction leads ${mode === "ascent" ? "up" : "down"}, so every further step would stay put.`;
+      const here = `(${fmt(last[0], 4)}, ${fmt(last[1], 4)})`;
+      const way = mode === "ascent" ? "up" : "down";
+      // The core's codes (pathEnd): what to say after "It stopped after n steps".
+      const why = {
+        1: () => { const st = gradientState(f, last); return `, at ${here}: ${st.text[0].toLowerCase()}${st.text.slice(1)}`; },
+        2: () => `: the next step would land at ${next}, where f is undefined.`,
+        3: () => `: the next step would land at ${next}, where f is infinite.`,
+        4: () => `: the next step would take it beyond ±10¹² (to ${next}), so it runs off without end.`,
+        5: () => ` at ${here}, where the gradient is exactly zero: no direction leads ${way}, so every further step would stay put.`,
+      }[end[0]];
       ended = taken === 0 && end[0] === 5
-        ? ` It did not move: the gradient is exactly zero at the start, so no direction leads ${mode === "ascent" ? "up" : "down"}.`
-        : ` It stopped after ${stepsText(taken)}${end[0] === 1 ? ", " : ""}${why}`;
+        ? ` It did not move: the gradient is exactly zero at the start, so no direction leads ${way}.`
+        : ` It stopped after ${stepsText(taken)}${why()}`;
     }
     const moved = taken > 0 ? `f goes from ${fmt(fs[0])} to ${fmt(fs[taken])} in ${stepsText(taken)}.` : `f stays at ${fmt(fs[0])}.`;
     // Steps that went the wrong way: the step overshot (too big for f here).

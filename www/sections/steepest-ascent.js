@@ -70,8 +70,10 @@ function setupSteepest() {
       // rises at the same rate every way).
       const fin = Array.from(vals).filter(Number.isFinite);
       top = Math.max(...fin);
-      const flat = top - Math.min(...fin) <= 1e-9 * Math.max(1, Math.abs(top));
-      const at = xs.slice(0, N).filter((_, k) => vals[k] >= top - 1e-9 * Math.max(1, Math.abs(top)) && !(vals[(k + N - 1) % N] >= top - 1e-9 * Math.max(1, Math.abs(top))));
+      const reach = top - 1e-9 * Math.max(1, Math.abs(top)); // "at the top", within rounding
+      const flat = Math.min(...fin) >= reach;
+      // Where the curve first reaches the top: each peak once.
+      const at = xs.slice(0, N).filter((_, k) => vals[k] >= reach && !(vals[(k + N - 1) % N] >= reach));
       deg = at[0] ?? NaN;
       if (!flat) peaksAt = at.slice(1, 4);
       peaks = !fin.length ? "Here f is undefined just beside the point, so no rate can be read."
